@@ -1,0 +1,31 @@
+package dev.baton.engine;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.time.Duration;
+
+/** The engine's Prometheus metrics: instances, steps, jobs and HTTP calls. */
+public final class EngineMetrics {
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    final Counter started = Counter.builder("baton.instances.started").description("process instances started").register(registry);
+    final Counter completed = Counter.builder("baton.instances.completed").description("process instances completed").register(registry);
+    final Counter failed = Counter.builder("baton.incidents.opened").description("incidents opened (failed steps)").register(registry);
+    final Counter steps = Counter.builder("baton.steps").description("committed steps (commands)").register(registry);
+    final Counter operations = Counter.builder("baton.operations").description("agenda operations run").register(registry);
+    final Timer jobLatency = Timer.builder("baton.job.latency").description("time from a job's due time to its start")
+            .publishPercentiles(0.5, 0.99).register(registry);
+
+    public void httpCall(String host, Duration took, boolean ok) {
+        Timer.builder("baton.http.calls").description("HTTP calls of service tasks").tag("host", host)
+                .tag("outcome", ok ? "success" : "failure").register(registry).record(took);
+    }
+
+    public void jobStarted(long dueAt, long now) { jobLatency.record(Duration.ofMillis(Math.max(0, now - dueAt))); }
+
+    public PrometheusMeterRegistry registry() { return registry; }
+
+    public String scrape() { return registry.scrape(); }
+}

@@ -1,0 +1,116 @@
+package dev.baton.engine.behavior;
+
+import dev.baton.engine.deploy.ProcessModel;
+import dev.baton.engine.runtime.BpmnErrors;
+import dev.baton.engine.runtime.Rows;
+import dev.baton.engine.runtime.Step;
+import dev.baton.engine.runtime.Token;
+import dev.baton.engine.runtime.Trigger;
+import dev.baton.model.CallActivity;
+import dev.baton.model.Expression;
+import dev.baton.model.FlowNode;
+import dev.baton.model.exec.CallSettings;
+import dev.baton.model.exec.VariableMapping;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A call activity: a job starts the called process (by id: latest version, a fixed version, or the one deployed
+ * with the caller) with the variables passed in; the token waits until the child ends and hands its variables
+ * back, or throws an error nothing in it caught.
+ */
+final class CallActivityBehavior implements ElementBehavior {
+    @Override
+    public void enter(Step step, Token token, FlowNode node) {
+        CallActivity call = (CallActivity) node;
+        CallSettings s = call.call();
+        Map<String, Object> in = new LinkedHashMap<>();
+        if (s.allIn()) in.putAll(step.state.variables);
+        for (VariableMapping m : s.inputs()) {
+            Optional<Object> v = value(step, token, m, step.state.variables);
+            if (v.isEmpty()) return;
+            in.put(m.target(), Step.unwrap(v.get()));
+        }
+        String businessKey = null;
+        if (s.businessKey() != null && !s.businessKey().isBlank()) {
+            if (s.businessKey().text().contains("processBusinessKey")) businessKey = step.instance.businessKey;
+            else {
+                Optional<Object> v = step.evaluate(token, s.businessKey(), "business key");
+                if (v.isEmpty()) return;
+                businessKey = String.valueOf(Step.unwrap(v.get()));
+            }
+        }
+        String processId = call.calledElement();
+        if (processId.contains("${") || processId.startsWith("=")) {
+            Optional<Object> v = step.evaluate(token, new Expression(processId, null), "called process");
+            if (v.isEmpty()) return;
+            processId = String.valueOf(Step.unwrap(v.get()));
+        }
+        step.addJob(token, Rows.JobKind.CALL_START, node.id(), step.now, 1, step.json(Step.map(
+                "processId", processId, "binding", s.binding().name(), "version", s.version(),
+                "callerDefinitionId", step.instance.definitionId, "variables", in, "businessKey", businessKey)));
+        step.waitHere(token);
+    }
+
+    private static Optional<Object> value(Step step, Token token, VariableMapping m, Map<String, Object> scope) {
+        Expression src = m.source();
+        if (src == null) return Optional.of(scope.containsKey(m.target()) && scope.get(m.target()) != null ? scope.get(m.target()) : Step.NULL);
+        if (src.language() == Expression.Language.LITERAL) {
+            // camunda:in source="a": a variable name, not an expression
+            Object v = scope.get(src.text().strip());
+            return Optional.of(v == null ? Step.NULL : v);
+        }
+        var r = step.services.expressions().evaluate(src, scope, step.model.dialect());
+        if (r instanceof dev.baton.engine.expr.Evaluation.Failure f) {
+            step.incident(token, "EXPRESSION", "Mapping " + m.target() + " = " + src.text() + " at " + step.model.describe(token.elementId)
+                    + " failed: " + f.message());
+            return Optional.empty();
+        }
+        Object v = ((dev.baton.engine.expr.Evaluation.Value) r).value();
+        return Optional.of(v == null ? Step.NULL : v);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void trigger(Step step, Token token, FlowNode node, Trigger trigger) {
+        CallActivity call = (CallActivity) node;
+        if (trigger.data().get("bpmnError") instanceof String code) {
+            String message = (String) trigger.data().get("errorMessage");
+            if (!BpmnErrors.raise(step, token, true, code, message)) {
+                step.incident(token, "UNCAUGHT_ERROR", "BPMN error " + code + " from the process called by "
+                        + step.model.describe(node.id()) + " is not caught by any error event");
+            }
+            return;
+        }
+        Map<String, Object> childVars = (Map<String, Object>) trigger.data().getOrDefault("variables", Map.of());
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (call.call().allOut()) out.putAll(childVars);
+        for (VariableMapping m : call.call().outputs()) {
+            Optional<Object> v = value(step, token, m, childVars);
+            if (v.isEmpty()) return;
+            out.put(m.target(), Step.unwrap(v.get()));
+        }
+        step.setVariables(token, out);
+        step.leave(token);
+    }
+
+    @Override
+    public void leave(Step step, Token token, FlowNode node) {
+        step.takeOutgoing(token, node, ((CallActivity) node).activity().defaultFlow());
+    }
+
+    @Override
+    public List<String> check(FlowNode node, ProcessModel model) {
+        CallActivity call = (CallActivity) node;
+        if (call.calledElement() == null || call.calledElement().isBlank()) {
+            return List.of("call activity " + model.describe(node.id()) + " names no process to call (calledElement)");
+        }
+        if (call.call().binding() == CallSettings.Binding.VERSION_TAG) {
+            return List.of("call activity " + model.describe(node.id()) + " binds by version tag, which the engine does not run yet: use latest, version or deployment");
+        }
+        return List.of();
+    }
+}

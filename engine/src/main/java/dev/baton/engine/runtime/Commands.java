@@ -1,0 +1,166 @@
+package dev.baton.engine.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.baton.engine.EngineException;
+import dev.baton.engine.deploy.DefinitionCache;
+import dev.baton.engine.deploy.ProcessModel;
+import dev.baton.engine.store.ConcurrentUpdateException;
+import dev.baton.engine.store.Database;
+import dev.baton.engine.store.StepWriter;
+import dev.baton.engine.store.jooq.tables.records.InstancesRecord;
+import dev.baton.model.api.HistoryEvent;
+import dev.baton.model.api.InstanceState;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+import static dev.baton.engine.store.jooq.Tables.INSTANCES;
+
+/**
+ * Runs commands: an API call or a job becomes work on one instance, done as one step in one transaction. When
+ * another call changed the instance meanwhile, the command runs again on the new state; after commit the step's
+ * history events go to the live stream.
+ */
+public final class Commands {
+    /** The work of one command on a loaded instance: plan operations on the step, or refuse by throwing. */
+    public interface Work<T> {
+        T apply(Step step, DSLContext dsl);
+    }
+
+    /** What happened after a step committed, for metrics and the job workers. */
+    public interface Listener {
+        void committed(Step step, List<HistoryEvent> events);
+    }
+
+    private static final int MAX_TRIES = 10;
+
+    private final Database db;
+    private final DefinitionCache definitions;
+    private final Services services;
+    private final StepWriter writer;
+    private final Listener listener;
+
+    public Commands(Database db, DefinitionCache definitions, Services services, Listener listener) {
+        this.db = db;
+        this.definitions = definitions;
+        this.services = services;
+        this.writer = new StepWriter(services.json());
+        this.listener = listener;
+    }
+
+    public Services services() { return services; }
+
+    // calls on one instance in this engine take turns; the version check guards against other engines
+    private final java.util.concurrent.locks.ReentrantLock[] stripes = new java.util.concurrent.locks.ReentrantLock[256];
+
+    {
+        for (int i = 0; i < stripes.length; i++) stripes[i] = new java.util.concurrent.locks.ReentrantLock();
+    }
+
+    /** Runs work on an existing instance. */
+    public <T> T onInstance(String instanceId, Work<T> work) {
+        var lock = stripes[Math.floorMod(instanceId.hashCode(), stripes.length)];
+        lock.lock();
+        try {
+            return attempt(instanceId, work);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T attempt(String instanceId, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Object[] result = new Object[1];
+                Step step = db.inTransaction(dsl -> {
+                    Step s = load(dsl, instanceId);
+                    result[0] = work.apply(s, dsl);
+                    s.run();
+                    s.published = writer.write(dsl, s);
+                    return s;
+                });
+                listener.committed(step, step.published);
+                @SuppressWarnings("unchecked") T value = (T) result[0];
+                return value;
+            } catch (ConcurrentUpdateException e) {
+                if (attempt >= MAX_TRIES) {
+                    throw new EngineException.Conflict("Instance " + instanceId + " is busy with other calls; try again");
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    /**
+     * Starts an instance at the given start event. Variables are set before the first element runs.
+     *
+     * @param beforeWrite runs inside the transaction, e.g. to consume the message subscription that started it
+     */
+    public Step start(ProcessModel model, String startEventId, Map<String, Object> variables, String businessKey,
+                      String idempotencyKey, Consumer<DSLContext> beforeWrite) {
+        return start(model, startEventId, variables, businessKey, idempotencyKey, beforeWrite, null);
+    }
+
+    /** As above; prepare sets up the new instance's state before its first element runs (a called instance's caller). */
+    public Step start(ProcessModel model, String startEventId, Map<String, Object> variables, String businessKey,
+                      String idempotencyKey, Consumer<DSLContext> beforeWrite, Consumer<RuntimeState> prepare) {
+        try {
+            Step step = db.inTransaction(dsl -> {
+                if (beforeWrite != null) beforeWrite.accept(dsl);
+                long now = System.currentTimeMillis();
+                InstanceRow row = new InstanceRow(UUID.randomUUID().toString(), model.definitionId(), model.processId(),
+                        businessKey, idempotencyKey, InstanceState.ACTIVE, now, null, 0, 1, true);
+                RuntimeState fresh = new RuntimeState();
+                if (prepare != null) prepare.accept(fresh);
+                Step s = new Step(model, fresh, row, now, services);
+                s.history("INSTANCE_STARTED", null, null, null, Step.map("businessKey", businessKey, "startEventId", startEventId));
+                if (variables != null && !variables.isEmpty()) s.setVariables(null, variables);
+                Token token = s.state.newToken(startEventId, null);
+                s.enter(token, startEventId, null);
+                s.run();
+                s.published = writer.write(dsl, s);
+                return s;
+            });
+            listener.committed(step, step.published);
+            return step;
+        } catch (DataAccessException e) {
+            if (idempotencyKey != null && isUniqueViolation(e)) return null;
+            throw e;
+        }
+    }
+
+    private static boolean isUniqueViolation(DataAccessException e) {
+        String state = e.sqlState();
+        return "23505".equals(state) || (e.getMessage() != null && e.getMessage().toLowerCase().contains("unique"));
+    }
+
+    private Step load(DSLContext dsl, String instanceId) {
+        // the row lock makes other engines wait instead of failing; the version check stays as the guard
+        InstancesRecord r = dsl.selectFrom(INSTANCES).where(INSTANCES.ID.eq(instanceId)).forUpdate().fetchOne();
+        if (r == null) throw new EngineException.NotFound("No instance " + instanceId);
+        InstanceRow row = new InstanceRow(r.getId(), r.getDefinitionId(), r.getProcessId(), r.getBusinessKey(),
+                r.getIdempotencyKey(), InstanceState.valueOf(r.getState()), r.getStartedAt(), r.getEndedAt(), r.getVersion(),
+                r.getNextSeq(), false);
+        RuntimeState state;
+        try {
+            state = services.json().readValue(r.getRuntime(), RuntimeState.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the stored state of instance " + instanceId + " cannot be read", e);
+        }
+        return new Step(definitions.get(r.getDefinitionId()), state, row, System.currentTimeMillis(), services);
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 5 * attempt + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException.Conflict("interrupted while retrying a busy instance");
+        }
+    }
+}

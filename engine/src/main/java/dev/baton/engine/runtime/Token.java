@@ -1,0 +1,35 @@
+package dev.baton.engine.runtime;
+
+/**
+ * Where one path of an instance stands. Mutable, because a step moves it; stored inside the instance's one
+ * runtime row. parentId is the token of the enclosing subprocess, null at process level.
+ */
+public final class Token {
+    public enum State { ACTIVE, WAITING, INCIDENT }
+
+    public String id;
+    public String elementId;
+    public String parentId;
+    public State state = State.ACTIVE;
+    public String incidentId;
+    /** When the token entered its element, for the element's duration. */
+    public long enteredAt;
+    /** Counts element entries in the instance; keeps idempotency keys stable across retries of one entry. */
+    public long activation;
+    /** The sequence flow the token arrived on, for joins. */
+    public String via;
+    /** Jobs, subscriptions or a user task rows belong to this token and must go when it leaves. */
+    public boolean waits;
+    /** Which instance of a multi-instance activity this token runs, from 0; null otherwise. */
+    public Integer loopIndex;
+    /** Waits at an event subprocess's start event; does not keep its scope from completing. */
+    public boolean listener;
+
+    public Token() {}
+
+    Token(String id, String elementId, String parentId) {
+        this.id = id;
+        this.elementId = elementId;
+        this.parentId = parentId;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.baton.installer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The packaged application works as installed: jpackage builds the application image (jlink'd runtime, both
+ * launchers), its 'baton-engine' launcher starts the engine headless on a free port with the image's own runtime and
+ * jars, a sample process is deployed and run to completion through the REST API, and the engine stops on SIGTERM.
+ * When the build also made a .deb (profile package-app), the .deb is extracted into a temporary folder and its engine
+ * passes the same run.
+ */
+class AppImageSmokeIT {
+
+    private static final Path MODULE = Path.of(System.getProperty("baton.module.dir", "."));
+    private static final String VERSION = System.getProperty("baton.version", "");
+
+    @TempDir Path tmp;
+
+    @Test
+    void theApplicationImagesEngineRunsASampleProcessToCompletion() throws Exception {
+        assumeTrue(Packager.available(), "SKIPPED: this JDK has no jpackage, so the application image cannot be built here");
+        assumeTrue(!VERSION.isEmpty(), "SKIPPED: run through Maven (failsafe passes baton.version)");
+
+        long started = System.nanoTime();
+        Path image = Packager.appImage(new Packager.Project(MODULE, VERSION), MODULE.resolve("target/smoke"));
+        System.out.printf("[smoke] application image built in %.1f s: %s%n", (System.nanoTime() - started) / 1e9, image);
+
+        assertThat(image.resolve("bin/Baton")).isExecutable();
+        assertThat(image.resolve("lib/runtime/release")).content().contains("java.desktop").contains("java.sql");
+        runSampleWith(image.resolve("bin/baton-engine"));
+        System.out.printf("[smoke] application image smoke test done in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    @Test
+    void theDebPackagesEngineRunsASampleProcessToCompletionWhenTheBuildMadeOne() throws Exception {
+        Optional<Path> deb = debMadeByThisBuild();
+        assumeTrue(deb.isPresent(), "SKIPPED: this build made no .deb in target/jpackage; 'mvn -Ppackage-app -pl installer -am verify' builds one");
+        assumeTrue(onPath("dpkg-deb"), "SKIPPED: dpkg-deb is not installed");
+
+        Path root = tmp.resolve("root");
+        Process x = new ProcessBuilder("dpkg-deb", "-x", deb.get().toString(), root.toString()).inheritIO().start();
+        assertThat(x.waitFor()).as("dpkg-deb -x exit code").isZero();
+
+        assertThat(root.resolve("opt/baton/lib/baton-Baton.desktop")).content().contains("Exec=/opt/baton/bin/Baton %F")
+                .contains("MimeType=application/bpmn+xml");
+        assertThat(root.resolve("opt/baton/lib/baton-Baton-MimeInfo.xml")).content().contains("*.bpmn");
+        runSampleWith(root.resolve("opt/baton/bin/baton-engine"));
+    }
+
+    private void runSampleWith(Path engineLauncher) throws Exception {
+        Path data = Files.createTempDirectory(tmp, "data");
+        try (EngineProcess engine = EngineProcess.start(List.of(engineLauncher.toString(), "--port", "0", "--data", data.toString()), tmp)) {
+            assertThat(engine.get("/health").path("status").asText()).isEqualTo("UP");
+
+            byte[] bpmn = getClass().getResourceAsStream("/samples/leave-request.bpmn").readAllBytes();
+            JsonNode deployment = engine.send("POST", "/api/deployments?name=leave-request.bpmn", "application/xml", bpmn);
+            assertThat(deployment.path("definitions").get(0).path("processId").asText()).isEqualTo("leaveRequest");
+
+            String instanceId = engine.postJson("/api/processes/leaveRequest/instances", "{\"businessKey\":\"smoke-1\"}").path("id").asText();
+            JsonNode tasks = engine.get("/api/tasks?instanceId=" + instanceId);
+            assertThat(tasks).hasSize(1);
+            assertThat(tasks.get(0).path("elementId").asText()).isEqualTo("Approve");
+            engine.postJson("/api/tasks/" + tasks.get(0).path("id").asText() + "/complete", "{\"variables\":{\"approved\":true}}");
+
+            JsonNode done = engine.awaitInstanceState(instanceId, "COMPLETED", Duration.ofSeconds(30));
+            assertThat(done.path("variables").path("approved").asBoolean()).isTrue();
+            JsonNode history = engine.get("/api/instances/" + instanceId + "/history");
+            assertThat(history.findValuesAsText("elementId")).contains("Granted").doesNotContain("Refused");
+
+            int exit = engine.stop();
+            assertThat(exit).as("exit code after SIGTERM; output:\n" + engine.output()).isIn(0, 143);
+        }
+        assertThat(data.resolve("engine.mv.db")).as("the H2 database in the data folder").exists();
+    }
+
+    private static Optional<Path> debMadeByThisBuild() throws Exception {
+        Path dir = MODULE.resolve("target/jpackage");
+        Path jar = MODULE.resolve("target/installer-" + VERSION + ".jar");
+        if (!Files.isDirectory(dir) || !Files.isRegularFile(jar)) return Optional.empty();
+        // a .deb older than the launcher's jar was made from older code: not this build's
+        var built = Files.getLastModifiedTime(jar);
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".deb"))
+                    .filter(f -> {
+                        try {
+                            return Files.getLastModifiedTime(f).compareTo(built) >= 0;
+                        } catch (java.io.IOException e) {
+                            return false;
+                        }
+                    }).findFirst();
+        }
+    }
+
+    private static boolean onPath(String tool) {
+        String path = System.getenv("PATH");
+        return path != null && Stream.of(path.split(java.io.File.pathSeparator)).anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
+    }
+}

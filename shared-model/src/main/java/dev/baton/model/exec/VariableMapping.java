@@ -1,0 +1,6 @@
+package dev.baton.model.exec;
+
+import dev.baton.model.Expression;
+
+/** One input or output mapping: target variable name, from a source expression. */
+public record VariableMapping(String target, Expression source) {}

@@ -1,0 +1,3 @@
+package dev.baton.model.validation;
+
+public enum Severity { ERROR, WARNING, INFO }
