@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.engine.BatonEngine;
 import dev.baton.engine.EngineException;
+import dev.baton.engine.runtime.BpmnErrors;
 import dev.baton.engine.runtime.Commands;
 import dev.baton.engine.runtime.Step;
 import dev.baton.engine.runtime.Token;
@@ -13,6 +14,8 @@ import dev.baton.engine.store.jooq.tables.records.JobsRecord;
 import dev.baton.model.api.InstanceState;
 import dev.baton.model.api.InstanceView;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -29,6 +32,7 @@ import static dev.baton.engine.store.jooq.Tables.JOBS;
  * error. Every outcome is applied to the instance in one step together with the removal or update of the row.
  */
 public final class ExternalTasks {
+    private static final Logger log = LoggerFactory.getLogger(ExternalTasks.class);
     /** A topic a worker asks for; the filters are optional. */
     public record Topic(String topicName, long lockDuration, List<String> variables, String businessKey,
                         String processDefinitionKey, List<String> processDefinitionKeyIn, String processDefinitionId,
@@ -191,17 +195,25 @@ public final class ExternalTasks {
     }
 
     /**
-     * The worker threw a BPMN error. This engine does not run error boundary events yet, so the error becomes an
-     * incident that names its code; retrying the incident hands the task to workers again.
+     * The worker threw a BPMN error: its variables enter the instance, then the error goes to the nearest catcher
+     * (an error boundary event on the task, an error event subprocess, a boundary event on an enclosing scope or
+     * the caller of the process). As in Camunda 7, an error that nothing catches ends the task's token, as an error
+     * end event without a catcher does; the history records it as ERROR_UNCAUGHT.
      */
     public void bpmnError(String taskId, String workerId, String errorCode, String errorMessage, Map<String, Object> variables) {
         if (errorCode == null || errorCode.isBlank()) throw new EngineException.BadRequest("A BPMN error needs an errorCode");
         onTask(taskId, workerId, "throw a BPMN error for", (step, dsl, job, token) -> {
             dsl.deleteFrom(JOBS).where(JOBS.ID.eq(job.getId())).execute();
             step.setVariables(token, variables);
-            step.incident(token, "BPMN_ERROR", "External task worker " + workerId + " threw BPMN error '" + errorCode + "'"
-                    + (errorMessage == null || errorMessage.isBlank() ? "" : " (" + errorMessage + ")") + " at "
-                    + step.model.describe(job.getElementId()) + "; this engine does not catch BPMN errors with error boundary events yet");
+            step.history("BPMN_ERROR_THROWN", job.getElementId(), token.id, null,
+                    Step.map("worker", workerId, "errorCode", errorCode, "errorMessage", errorMessage));
+            if (!BpmnErrors.raise(step, token, true, errorCode, errorMessage)) {
+                log.warn("BPMN error '{}' thrown by external task worker {} at {} of instance {} is not caught by any error event; "
+                        + "the token ends there", errorCode, workerId, step.model.describe(job.getElementId()), step.instance.id);
+                step.history("ERROR_UNCAUGHT", job.getElementId(), token.id, null,
+                        Step.map("errorCode", errorCode, "errorMessage", errorMessage));
+                step.end(token);
+            }
         });
     }
 

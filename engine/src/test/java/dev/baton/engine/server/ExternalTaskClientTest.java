@@ -132,17 +132,64 @@ class ExternalTaskClientTest {
         assertThat(engine.instance(id).state()).isEqualTo(InstanceState.ACTIVE);
     }
 
+    String startCardPayment() {
+        engine.deploy(Engines.files("camunda7-external-errors.bpmn"));
+        return engine.startInstance("cardPayment", new StartInstanceRequest(Map.of("amount", 5), "card-" + UUID.randomUUID(), null)).instance().id();
+    }
+
     @Test
-    void aBpmnErrorBecomesAnIncidentNamingItsCode() {
+    void aBpmnErrorGoesToTheErrorBoundaryEventOfTheTask() {
+        String id = startCardPayment();
+        client("strict-worker").subscribe("charge-card").lockDuration(20_000).handler((task, service) ->
+                service.handleBpmnError(task, "CARD_DECLINED", "insufficient funds", Map.of("declined", true))).open();
+        List<Object> asked = new CopyOnWriteArrayList<>();
+        client("customer-worker").subscribe("ask-customer").lockDuration(20_000).handler((task, service) -> {
+            asked.add(task.getVariable("declined"));
+            service.complete(task);
+        }).open();
+
+        await("the instance ended through the boundary path", () -> engine.instance(id).state() == InstanceState.COMPLETED);
+        assertThat(asked).containsExactly(true);
+        assertThat(engine.incidents(id, true)).isEmpty();
+        assertThat(engine.history(id)).anyMatch(e -> e.type().equals("ELEMENT_LEFT") && "NotPaid".equals(e.elementId()))
+                .noneMatch(e -> "Paid".equals(e.elementId()))
+                .anyMatch(e -> e.type().equals("ELEMENT_CANCELED") && "Charge".equals(e.elementId()));
+        assertThat(engine.variables(id)).containsEntry("declined", true);
+    }
+
+    @Test
+    void aBpmnErrorStartsTheErrorEventSubprocessThatCatchesItsCode() {
+        String id = startCardPayment();
+        client("strict-worker").subscribe("charge-card").lockDuration(20_000).handler((task, service) ->
+                service.handleBpmnError(task, "FRAUD", "card reported stolen")).open();
+        List<String> reported = new CopyOnWriteArrayList<>();
+        client("fraud-worker").subscribe("report-fraud").lockDuration(20_000).handler((task, service) -> {
+            reported.add(task.getActivityId());
+            service.complete(task);
+        }).open();
+
+        await("the fraud subprocess ran and the instance ended", () -> engine.instance(id).state() == InstanceState.COMPLETED);
+        assertThat(reported).containsExactly("ReportFraud");
+        assertThat(engine.history(id)).anyMatch(e -> e.type().equals("ELEMENT_LEFT") && "FraudEnd".equals(e.elementId()))
+                .noneMatch(e -> "Paid".equals(e.elementId()) || "AskForAnotherCard".equals(e.elementId()));
+    }
+
+    @Test
+    void anUncaughtBpmnErrorEndsTheTokenAsCamundaDoes() {
         String id = startPayment(Map.of("amount", 5, "receiptTopic", "send-receipt"));
         client("strict-worker").subscribe("charge-card").lockDuration(20_000).handler((task, service) ->
                 service.handleBpmnError(task, "CARD_DECLINED", "insufficient funds", Map.of("declined", true))).open();
+        List<String> receipts = new CopyOnWriteArrayList<>();
+        client("receipt-worker").subscribe("send-receipt").lockDuration(20_000).handler((task, service) -> {
+            receipts.add(task.getId());
+            service.complete(task);
+        }).open();
 
-        await("an incident at Charge", () -> engine.incidents(id, true).size() == 1);
-        IncidentView incident = engine.incidents(id, true).get(0);
-        assertThat(incident.kind()).isEqualTo("BPMN_ERROR");
-        assertThat(incident.elementId()).isEqualTo("Charge");
-        assertThat(incident.message()).contains("CARD_DECLINED").contains("insufficient funds");
+        await("the instance ended", () -> engine.instance(id).state() == InstanceState.COMPLETED);
+        assertThat(engine.incidents(id, true)).isEmpty();
+        assertThat(receipts).as("the token did not go on past Charge").isEmpty();
+        assertThat(engine.history(id)).anyMatch(e -> e.type().equals("ERROR_UNCAUGHT") && "Charge".equals(e.elementId())
+                && "CARD_DECLINED".equals(e.payload().get("errorCode")));
         assertThat(engine.variables(id)).containsEntry("declined", true);
     }
 
