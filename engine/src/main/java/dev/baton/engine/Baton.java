@@ -31,6 +31,8 @@ public final class Baton {
     int poolSize = 10;
     dev.baton.engine.connect.kafka.KafkaConnector.Settings kafka;
     dev.baton.engine.connect.rabbit.RabbitConnector.Settings rabbit;
+    dev.baton.engine.job.HttpSettings http = dev.baton.engine.job.HttpSettings.DEFAULT;
+    java.util.function.Function<String, String> environment = System::getenv;
 
     private Baton() {}
 
@@ -90,6 +92,18 @@ public final class Baton {
     /** A RabbitMQ broker for publishing and for messages with a RabbitMQ channel; the engine refuses to start when it does not answer. */
     public Baton rabbit(dev.baton.engine.connect.rabbit.RabbitConnector.Settings settings) {
         this.rabbit = settings;
+        return this;
+    }
+
+    /** HTTP calls: circuit breakers per host, a CA file for TLS, a secrets file (see {@link dev.baton.engine.job.HttpSettings}). */
+    public Baton http(dev.baton.engine.job.HttpSettings settings) {
+        this.http = Objects.requireNonNull(settings);
+        return this;
+    }
+
+    /** Where named secrets are looked up before the secrets file (default: the process's environment variables). */
+    public Baton environment(java.util.function.Function<String, String> environment) {
+        this.environment = Objects.requireNonNull(environment);
         return this;
     }
 

@@ -77,6 +77,7 @@ public final class BatonEngine implements AutoCloseable {
     private final dev.baton.engine.connect.kafka.KafkaConnector kafka;
     private final dev.baton.engine.connect.rabbit.RabbitConnector rabbit;
     private final String jdbcUrl;
+    final dev.baton.engine.job.HttpConnector http;
 
     BatonEngine(Baton config) {
         this.jdbcUrl = config.effectiveJdbcUrl();
@@ -88,6 +89,7 @@ public final class BatonEngine implements AutoCloseable {
             }
         }
         this.json = jsonMapper();
+        this.http = new dev.baton.engine.job.HttpConnector(config.http, config.environment, json, metrics.registry());
         this.db = new Database(jdbcUrl, config.user, config.password, config.schema, config.poolSize);
         ProcessReader reader = new ProcessReader();
         BehaviorRegistry behaviors = new BehaviorRegistry();

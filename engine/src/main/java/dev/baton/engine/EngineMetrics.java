@@ -23,6 +23,12 @@ public final class EngineMetrics {
                 .tag("outcome", ok ? "success" : "failure").register(registry).record(took);
     }
 
+    /** An HTTP job waited because its host's circuit breaker was open. */
+    public void httpDeferred(String host) {
+        Counter.builder("baton.http.deferred").description("HTTP jobs put back because the host's circuit breaker was open")
+                .tag("host", host).register(registry).increment();
+    }
+
     public void jobStarted(long dueAt, long now) { jobLatency.record(Duration.ofMillis(Math.max(0, now - dueAt))); }
 
     public PrometheusMeterRegistry registry() { return registry; }

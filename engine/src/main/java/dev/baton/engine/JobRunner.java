@@ -47,7 +47,6 @@ final class JobRunner {
     private final ObjectMapper json;
     private final EngineMetrics metrics;
     private final String owner;
-    private final HttpCaller http;
 
     JobRunner(BatonEngine engine, Database db, Commands commands, DefinitionCache definitions, ObjectMapper json,
               EngineMetrics metrics, String owner) {
@@ -58,7 +57,6 @@ final class JobRunner {
         this.json = json;
         this.metrics = metrics;
         this.owner = owner;
-        this.http = new HttpCaller(json);
     }
 
     /** The job was taken by someone else or its token moved on; nothing to do. */
@@ -109,21 +107,56 @@ final class JobRunner {
         String method = (String) p.get("method");
         String url = (String) p.get("url");
         Number timeoutMs = (Number) p.get("timeoutMs");
+        dev.baton.engine.job.HttpConnector connector = engine.http;
+        // named secrets are filled in only now: the job row, history and incidents hold their names, never their values
+        List<String> secretValues = new java.util.ArrayList<>();
+        Map<String, String> headers = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, String> h : ((Map<String, String>) p.getOrDefault("headers", Map.of())).entrySet()) {
+                headers.put(h.getKey(), connector.secrets().fill(h.getValue(), secretValues));
+            }
+            if (p.get("secretRef") instanceof String ref && !ref.isBlank()) {
+                String secret = connector.secrets().resolve(ref);
+                secretValues.add(secret);
+                headers.put("Authorization", dev.baton.engine.job.Secrets.authorization(secret));
+            }
+        } catch (dev.baton.engine.job.Secrets.Missing e) {
+            fail(job, p, "HTTP " + method + " " + url + " was not sent: " + e.getMessage());
+            return;
+        }
+        String authority = authority(url);
+        io.github.resilience4j.circuitbreaker.CircuitBreaker breaker = connector.breakers().forHost(authority);
+        if (breaker != null && !breaker.tryAcquirePermission()) {
+            deferForBreaker(job, authority, breaker);
+            return;
+        }
         long started = System.nanoTime();
         HttpCaller.Response response;
         try {
-            response = http.call(method, url, (Map<String, String>) p.getOrDefault("headers", Map.of()), (String) p.get("body"),
+            response = connector.caller().call(method, url, headers, (String) p.get("body"),
                     (String) p.getOrDefault("contentType", "application/json"),
                     timeoutMs == null ? null : Duration.ofMillis(timeoutMs.longValue()), job.getIdempotencyKey());
         } catch (IOException e) {
-            metrics.httpCall(host(url), Duration.ofNanos(System.nanoTime() - started), false);
-            fail(job, p, "HTTP " + method + " " + url + " failed: " + describe(e));
+            long took = System.nanoTime() - started;
+            if (breaker != null) breaker.onError(took, java.util.concurrent.TimeUnit.NANOSECONDS, e);
+            metrics.httpCall(host(url), Duration.ofNanos(took), false);
+            String tls = connector.tlsProblem(e);
+            fail(job, p, dev.baton.engine.job.Secrets.redact("HTTP " + method + " " + url + " failed: " + (tls != null ? tls : describe(e)), secretValues));
             return;
         } catch (InterruptedException e) {
+            if (breaker != null) breaker.releasePermission();
             Thread.currentThread().interrupt();
             return;
         }
-        metrics.httpCall(host(url), Duration.ofNanos(System.nanoTime() - started), response.ok());
+        long took = System.nanoTime() - started;
+        if (breaker != null) {
+            if (response.status() >= 500 || response.status() == 429) {
+                breaker.onError(took, java.util.concurrent.TimeUnit.NANOSECONDS, new IOException("HTTP status " + response.status()));
+            } else {
+                breaker.onSuccess(took, java.util.concurrent.TimeUnit.NANOSECONDS);
+            }
+        }
+        metrics.httpCall(host(url), Duration.ofNanos(took), response.ok());
         String bpmnError = response.ok() ? null
                 : dev.baton.engine.behavior.HttpWork.errorCodeFor((Map<String, String>) p.get("errorCodes"), response.status());
         if (bpmnError != null) {
@@ -140,7 +173,7 @@ final class JobRunner {
             String body = response.body() == null ? "" : String.valueOf(response.body());
             String error = "HTTP " + method + " " + url + " answered " + response.status()
                     + (body.isEmpty() ? "" : ": " + (body.length() > 300 ? body.substring(0, 300) + "..." : body));
-            fail(job, p, error, HttpCaller.retryAfterMs(response.headers(), System.currentTimeMillis()));
+            fail(job, p, dev.baton.engine.job.Secrets.redact(error, secretValues), HttpCaller.retryAfterMs(response.headers(), System.currentTimeMillis()));
             return;
         }
         Map<String, Object> r = new LinkedHashMap<>();
@@ -153,6 +186,33 @@ final class JobRunner {
             step.fire(token, new Trigger(job.getElementId(), null, Map.of("response", r)));
             return null;
         });
+    }
+
+    /**
+     * The host's circuit breaker is open (or its probes are out): the job waits without calling and without spending
+     * a try, and looks again when the breaker lets calls through.
+     */
+    private void deferForBreaker(JobsRecord job, String authority, io.github.resilience4j.circuitbreaker.CircuitBreaker breaker) {
+        long wait = engine.http.breakers().waitMs(authority, breaker);
+        String why = "The circuit breaker for " + authority + " is " + breaker.getState().name().toLowerCase(java.util.Locale.ROOT)
+                + " after repeated failures; the call waits " + wait + " ms without spending a try";
+        int n = db.dsl().update(JOBS).set(JOBS.DUE_AT, System.currentTimeMillis() + wait)
+                .set(JOBS.LEASE_OWNER, (String) null).set(JOBS.LEASE_UNTIL, (Long) null).set(JOBS.LAST_ERROR, why)
+                .where(JOBS.ID.eq(job.getId())).and(JOBS.LEASE_OWNER.eq(owner)).execute();
+        if (n == 1) metrics.httpDeferred(authority);
+        log.debug("job {}: {}", job.getId(), why);
+    }
+
+    /** host:port of a URL: the unit a circuit breaker watches. */
+    private static String authority(String url) {
+        try {
+            URI u = URI.create(url);
+            if (u.getHost() == null) return "unknown";
+            int port = u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+            return u.getHost() + ":" + port;
+        } catch (IllegalArgumentException e) {
+            return "unknown";
+        }
     }
 
     /** Starts the process a call activity calls; the child's idempotency key makes a repeated job start nothing. */

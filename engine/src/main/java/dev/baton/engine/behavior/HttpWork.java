@@ -55,7 +55,9 @@ public final class HttpWork {
                         : call.bodyFormat() == Implementation.BodyFormat.TEXT ? "text/plain" : "application/json",
                 "timeoutMs", call.timeout() == null ? null : call.timeout().toMillis(),
                 "backoffMs", backoffMs(retry, step.services.defaultRetry()), "multiplier", retry.retryCycle() != null ? 1.0 : retry.multiplier(),
-                "errorCodes", call.errorCodes().isEmpty() ? null : call.errorCodes());
+                "errorCodes", call.errorCodes().isEmpty() ? null : call.errorCodes(),
+                // the secret's name only: its value is looked up when the call is made
+                "secretRef", call.secretRef());
         step.addJob(token, Rows.JobKind.HTTP, token.elementId, step.now, Math.max(1, attempts), step.json(payload));
         step.waitHere(token);
         return true;

@@ -41,6 +41,11 @@ public final class EngineMain {
               --kafka-ca-file FILE   PEM CA certificates to trust besides the JDK's
               --rabbit-uri URI       RabbitMQ, e.g. amqp://127.0.0.1:5672 (amqps:// for TLS)
               --rabbit-user U        with --rabbit-password-env VAR: the environment variable holding the password
+              --http-breaker-failures N  consecutive failures of one host that open its circuit breaker (default 5, 0: off)
+              --http-breaker-open S  seconds an open breaker holds calls to its host back (default 30)
+              --http-breaker-half-open-calls N  probes let through after that (default 1)
+              --http-ca-file FILE    PEM CA certificates trusted for HTTPS calls besides the JDK's
+              --secrets-file FILE    NAME=value lines: named secrets for HTTP calls (environment variables win)
               --config FILE          a properties file with the same keys (port=8080, db=..., ...)
             """;
 
@@ -111,7 +116,8 @@ public final class EngineMain {
             if (!java.util.List.of("port", "bind", "data", "db", "db-user", "db-schema", "db-password-env", "api-token-env", "config",
                     "job-threads", "job-lease", "help", "kafka-bootstrap", "kafka-group", "kafka-security-protocol",
                     "kafka-sasl-mechanism", "kafka-user", "kafka-password-env", "kafka-ca-file", "rabbit-uri", "rabbit-user",
-                    "rabbit-password-env").contains(k)) {
+                    "rabbit-password-env", "http-breaker-failures", "http-breaker-open", "http-breaker-half-open-calls",
+                    "http-ca-file", "secrets-file").contains(k)) {
                 throw new IllegalArgumentException("Unknown option --" + k);
             }
         }
@@ -130,6 +136,7 @@ public final class EngineMain {
         if (o.containsKey("job-lease")) b.jobLease(Duration.ofSeconds(number(o, "job-lease")));
         if (o.containsKey("rabbit-uri")) b.rabbit(dev.baton.engine.connect.rabbit.RabbitConnector.Settings.fromOptions(o, System::getenv));
         if (o.containsKey("kafka-bootstrap")) b.kafka(dev.baton.engine.connect.kafka.KafkaConnector.Settings.fromOptions(o, System::getenv));
+        b.http(dev.baton.engine.job.HttpSettings.fromOptions(o));
         String token = System.getenv(o.getOrDefault("api-token-env", "BATON_API_TOKEN"));
         int port = o.containsKey("port") ? number(o, "port") : 8080;
         String bind = o.getOrDefault("bind", "127.0.0.1");
