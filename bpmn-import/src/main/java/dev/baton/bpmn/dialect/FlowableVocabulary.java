@@ -15,7 +15,8 @@ import org.w3c.dom.Element;
 final class FlowableVocabulary extends JuelVocabulary {
     /** The HTTP task fields Baton maps; any other field leaves the task unmapped. */
     private static final Set<String> HTTP_FIELDS =
-            Set.of("requestMethod", "requestUrl", "requestHeaders", "requestBody", "requestTimeout", "responseVariableName");
+            Set.of("requestMethod", "requestUrl", "requestHeaders", "requestBody", "requestTimeout", "responseVariableName",
+                    "saveResponseParameters", "resultVariablePrefix", "handleStatusCodes");
     private static final Expression RESPONSE_BODY = new Expression("${body}", Expression.Language.JUEL);
 
     FlowableVocabulary(String namespace) { super(namespace); }
@@ -93,6 +94,31 @@ final class FlowableVocabulary extends JuelVocabulary {
             else wait = Duration.ofMillis(ms);
         }
         if (response != null && response.language() != Expression.Language.LITERAL) problems.add("responseVariableName is an expression");
+        // saveResponseParameters: Flowable stores <prefix>ResponseStatusCode, ...ResponseHeaders and ...ResponseBody (the prefix
+        // is resultVariablePrefix, else the task's id)
+        Expression save = values.get("saveResponseParameters"), prefixField = values.get("resultVariablePrefix");
+        boolean saveParameters = false;
+        if (save != null) {
+            if (save.language() != Expression.Language.LITERAL || !save.text().strip().matches("(?i)true|false")) {
+                problems.add("saveResponseParameters is not true or false");
+            } else saveParameters = Boolean.parseBoolean(save.text().strip());
+        }
+        if (prefixField != null && (prefixField.language() != Expression.Language.LITERAL || !prefixField.text().strip().matches("[A-Za-z_][A-Za-z0-9_]*"))) {
+            problems.add("resultVariablePrefix is not a plain variable name");
+        }
+        String prefix = prefixField != null ? prefixField.text().strip() : host.elementId;
+        // handleStatusCodes: those statuses throw the BPMN error HTTP<status>
+        Map<String, String> errorCodes = new LinkedHashMap<>();
+        Expression handle = values.get("handleStatusCodes");
+        if (handle != null) {
+            for (String code : handle.text().split(",")) {
+                if (handle.language() != Expression.Language.LITERAL || !code.strip().matches("[1-5][0-9][0-9]")) {
+                    problems.add("handleStatusCodes \"" + handle.text() + "\" is not a list of status codes (classes such as 4XX are not mapped)");
+                    break;
+                }
+                errorCodes.put(code.strip(), "HTTP" + code.strip());
+            }
+        }
         Map<String, Expression> headerMap = new LinkedHashMap<>();
         if (headers != null) {
             for (String line : headers.text().split("\\R")) {
@@ -114,8 +140,15 @@ final class FlowableVocabulary extends JuelVocabulary {
         }
         host.take(ns, "type");
         for (Work.Found f : fields) host.remove(f.fragment());
+        Map<String, Expression> mappings = new LinkedHashMap<>();
+        if (saveParameters) {
+            mappings.put(prefix + "ResponseStatusCode", new Expression("${status}", Expression.Language.JUEL));
+            mappings.put(prefix + "ResponseHeaders", new Expression("${headers}", Expression.Language.JUEL));
+            if (response == null) mappings.put(prefix + "ResponseBody", RESPONSE_BODY);
+        }
+        if (response != null) mappings.put(response.text(), RESPONSE_BODY);
         return new Implementation.HttpCall(method == null ? "GET" : method.text(), url, headerMap, values.get("requestBody"),
-                Implementation.BodyFormat.TEXT, response == null ? null : Map.of(response.text(), RESPONSE_BODY), null, wait, null);
+                Implementation.BodyFormat.TEXT, mappings.isEmpty() ? null : mappings, errorCodes.isEmpty() ? null : errorCodes, wait, null);
     }
 
     @Override
@@ -128,7 +161,7 @@ final class FlowableVocabulary extends JuelVocabulary {
         }
         if (impl instanceof Implementation.HttpCall h) {
             // kept fields (injected into a delegate) would mix with the HTTP task's own
-            List<Xml.Out> fields = host.hasElement(ns, "field") ? null : httpFields(h);
+            List<Xml.Out> fields = host.hasElement(ns, "field") ? null : httpFields(h, host.elementId);
             if (fields == null) return false;
             host.put(ns, "type", "http");
             for (Xml.Out f : fields) host.add(ns, f);
@@ -138,19 +171,42 @@ final class FlowableVocabulary extends JuelVocabulary {
     }
 
     /** The HTTP task's fields for the call, or null when Flowable's HTTP task cannot say all of it. */
-    private static List<Xml.Out> httpFields(Implementation.HttpCall h) {
-        if (h.bodyFormat() != Implementation.BodyFormat.TEXT || !h.errorCodes().isEmpty() || h.secretRef() != null || h.url() == null
-                || !fieldExpressible(h.url()) || !fieldExpressible(h.body()) || h.responseMappings().size() > 1) {
+    private static List<Xml.Out> httpFields(Implementation.HttpCall h, String elementId) {
+        if (h.bodyFormat() != Implementation.BodyFormat.TEXT || h.secretRef() != null || h.url() == null
+                || !fieldExpressible(h.url()) || !fieldExpressible(h.body())) {
             return null;
         }
         if (h.timeout() != null && (h.timeout().isNegative() || h.timeout().toNanos() % 1_000_000 != 0 || h.timeout().toMillis() > Integer.MAX_VALUE)) {
             return null;
         }
-        String responseVariable = null;
+        // handleStatusCodes: exact statuses whose error code is HTTP<status>
+        List<String> handled = new ArrayList<>();
+        for (var e : h.errorCodes().entrySet()) {
+            if (!e.getKey().matches("[1-5][0-9][0-9]") || !e.getValue().equals("HTTP" + e.getKey())) return null;
+            handled.add(e.getKey());
+        }
+        // saveResponseParameters: <prefix>ResponseStatusCode and <prefix>ResponseHeaders (and the body in <prefix>ResponseBody
+        // or the response variable)
+        Map<String, Expression> rest = new LinkedHashMap<>(h.responseMappings());
+        String prefix = null;
         for (var e : h.responseMappings().entrySet()) {
+            if (e.getKey().endsWith("ResponseStatusCode") && e.getValue().equals(new Expression("${status}", Expression.Language.JUEL))) {
+                prefix = e.getKey().substring(0, e.getKey().length() - "ResponseStatusCode".length());
+            }
+        }
+        if (prefix != null) {
+            if (!new Expression("${headers}", Expression.Language.JUEL).equals(rest.remove(prefix + "ResponseHeaders"))) return null;
+            rest.remove(prefix + "ResponseStatusCode");
+            if (prefix.isEmpty()) return null;
+        }
+        if (rest.size() > 1) return null;
+        String responseVariable = null;
+        for (var e : rest.entrySet()) {
             if (!e.getValue().equals(RESPONSE_BODY)) return null;
             responseVariable = e.getKey();
         }
+        if (prefix != null && responseVariable == null) return null;
+        if (prefix != null && responseVariable.equals(prefix + "ResponseBody")) responseVariable = null;
         boolean anyJuel = false, literalLooksLikeJuel = false;
         StringBuilder headers = new StringBuilder();
         for (var e : h.headers().entrySet()) {
@@ -172,6 +228,11 @@ final class FlowableVocabulary extends JuelVocabulary {
         if (h.body() != null) fields.add(field("requestBody", h.body()));
         if (h.timeout() != null) fields.add(field("requestTimeout", Expression.literal(Long.toString(h.timeout().toMillis()))));
         if (responseVariable != null) fields.add(field("responseVariableName", Expression.literal(responseVariable)));
+        if (prefix != null) {
+            fields.add(field("saveResponseParameters", Expression.literal("true")));
+            if (!prefix.equals(elementId)) fields.add(field("resultVariablePrefix", Expression.literal(prefix)));
+        }
+        if (!handled.isEmpty()) fields.add(field("handleStatusCodes", Expression.literal(String.join(",", handled))));
         return fields;
     }
 

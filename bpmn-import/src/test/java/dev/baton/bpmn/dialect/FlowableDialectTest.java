@@ -69,6 +69,41 @@ class FlowableDialectTest {
     }
 
     @Test
+    void anHttpTaskSavingResponseParametersAndHandlingStatusCodesBecomesAnHttpCall() {
+        Task t0 = task("getOrder", ElementKind.SERVICE_TASK, ext(attrs(flowable("type"), "http"),
+                "<flowable:field %s name=\"requestMethod\"><flowable:string>POST</flowable:string></flowable:field>".formatted(FLOWABLE),
+                "<flowable:field %s name=\"requestUrl\"><flowable:expression>${shopUrl}/orders</flowable:expression></flowable:field>".formatted(FLOWABLE),
+                "<flowable:field %s name=\"requestBody\"><flowable:expression>${orderJson}</flowable:expression></flowable:field>".formatted(FLOWABLE),
+                "<flowable:field %s name=\"saveResponseParameters\"><flowable:string>true</flowable:string></flowable:field>".formatted(FLOWABLE),
+                "<flowable:field %s name=\"resultVariablePrefix\"><flowable:string>order</flowable:string></flowable:field>".formatted(FLOWABLE),
+                "<flowable:field %s name=\"handleStatusCodes\"><flowable:string>404,409</flowable:string></flowable:field>".formatted(FLOWABLE)));
+
+        Task t = element(RoundTrip.check(flowableDocument(t0)).definitions(), "getOrder", Task.class);
+
+        Implementation.HttpCall h = (Implementation.HttpCall) t.implementation();
+        assertThat(h.method()).isEqualTo("POST");
+        assertThat(h.body()).isEqualTo(juel("${orderJson}"));
+        assertThat(h.responseMappings()).containsExactly(Map.entry("orderResponseStatusCode", juel("${status}")),
+                Map.entry("orderResponseHeaders", juel("${headers}")), Map.entry("orderResponseBody", juel("${body}")));
+        assertThat(h.errorCodes()).containsExactly(Map.entry("404", "HTTP404"), Map.entry("409", "HTTP409"));
+        assertThat(t.extensions().isEmpty()).isTrue();
+    }
+
+    @Test
+    void withoutAPrefixSavedResponseParametersAreNamedAfterTheTask() {
+        Task t0 = task("lookup", ElementKind.SERVICE_TASK, ext(attrs(flowable("type"), "http"),
+                "<flowable:field %s name=\"requestMethod\"><flowable:string>GET</flowable:string></flowable:field>".formatted(FLOWABLE),
+                "<flowable:field %s name=\"requestUrl\"><flowable:string>https://example.com/x</flowable:string></flowable:field>".formatted(FLOWABLE),
+                "<flowable:field %s name=\"responseVariableName\"><flowable:string>answer</flowable:string></flowable:field>".formatted(FLOWABLE),
+                "<flowable:field %s name=\"saveResponseParameters\"><flowable:string>true</flowable:string></flowable:field>".formatted(FLOWABLE)));
+
+        Task t = element(RoundTrip.check(flowableDocument(t0)).definitions(), "lookup", Task.class);
+
+        assertThat(((Implementation.HttpCall) t.implementation()).responseMappings()).containsOnlyKeys(
+                "lookupResponseStatusCode", "lookupResponseHeaders", "answer");
+    }
+
+    @Test
     void anHttpTaskWithAFieldBatonDoesNotMapIsKeptWhole() {
         Task t0 = task("getOrder", ElementKind.SERVICE_TASK, ext(attrs(flowable("type"), "http"),
                 "<flowable:field %s name=\"requestUrl\" stringValue=\"https://shop.example.com\"/>".formatted(FLOWABLE),

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** HTTP calls: form bodies, W3C traceparent, status codes that raise BPMN errors, Retry-After honoured. */
 class HttpConnectorTest {
-    record Seen(String path, String body, String contentType, String traceparent, long at) {}
+    record Seen(String path, String body, String contentType, String traceparent, long at, String order) {}
 
     @TempDir Path dir;
     HttpServer server;
@@ -40,7 +40,7 @@ class HttpConnectorTest {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = ex.getRequestURI().getPath();
             seen.add(new Seen(path, body, ex.getRequestHeaders().getFirst("Content-Type"), ex.getRequestHeaders().getFirst("traceparent"),
-                    System.currentTimeMillis()));
+                    System.currentTimeMillis(), ex.getRequestHeaders().getFirst("X-Order")));
             int status = 200;
             if (path.equals("/missing")) status = 404;
             if (path.equals("/busy") && busy.getAndIncrement() == 0) {
@@ -82,6 +82,30 @@ class HttpConnectorTest {
             assertThat(incident.kind()).isEqualTo("UNCAUGHT_ERROR");
             assertThat(incident.message()).contains("404").contains("CUSTOMER_UNKNOWN");
             assertThat(seen.stream().filter(s -> s.path().equals("/missing")).count()).as("a BPMN error burns no retries").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFlowableHttpTaskRunsWithItsFieldsSavedResponseParametersAndHandledStatusCodes() {
+        try (BatonEngine engine = Engines.open(Db.H2, dir)) {
+            engine.deploy(Engines.files("flowable-http.bpmn"));
+            String found = engine.startInstance("flowableHttp", new StartInstanceRequest(Map.of("serviceUrl", url, "path", "orders",
+                    "orderId", "A-7"), null, null)).instance().id();
+            String missing = engine.startInstance("flowableHttp", new StartInstanceRequest(Map.of("serviceUrl", url, "path", "missing",
+                    "orderId", "B-8"), null, null)).instance().id();
+            Engines.await(Duration.ofSeconds(20), "both instances ended", () -> engine.instance(found).state() == InstanceState.COMPLETED
+                    && engine.instance(missing).state() == InstanceState.COMPLETED);
+
+            Seen call = seen.stream().filter(s -> s.path().equals("/orders")).findFirst().orElseThrow();
+            assertThat(call.body()).isEqualTo("{\"orderId\":\"A-7\"}");
+            assertThat(call.contentType()).isEqualTo("application/json");
+            assertThat(call.order()).isEqualTo("A-7");
+            assertThat(engine.variables(found)).containsEntry("order", Map.of("ok", true)).containsEntry("getOrderResponseStatusCode", 200)
+                    .containsKey("getOrderResponseHeaders");
+            assertThat(engine.history(found)).anyMatch(e -> e.type().equals("ELEMENT_LEFT") && "found".equals(e.elementId()));
+            assertThat(engine.history(missing)).as("404 threw HTTP404 to the boundary event")
+                    .anyMatch(e -> e.type().equals("ELEMENT_LEFT") && "notFoundEnd".equals(e.elementId()))
+                    .noneMatch(e -> "found".equals(e.elementId()));
         }
     }
 
