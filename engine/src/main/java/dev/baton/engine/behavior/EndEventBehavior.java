@@ -29,6 +29,19 @@ final class EndEventBehavior implements ElementBehavior {
             SignalWork.plan(step, token, sig.signalRef());
             return;
         }
+        // a message end event publishes to its broker (or sends its message); the token ends when that is done
+        if (((Event) node).implementation() instanceof dev.baton.model.exec.Implementation.KafkaPublish publish) {
+            PublishWork.plan(step, token, null, publish);
+            return;
+        }
+        if (((Event) node).implementation() instanceof dev.baton.model.exec.Implementation.RabbitPublish publish) {
+            PublishWork.plan(step, token, null, publish);
+            return;
+        }
+        if (d instanceof EventDefinition.Message m) {
+            MessageWork.plan(step, token, m.messageRef(), null);
+            return;
+        }
         step.history("ELEMENT_LEFT", node.id(), token.id, step.now - token.enteredAt, null);
         if (d instanceof EventDefinition.Terminate) step.terminate(token);
         else if (d instanceof EventDefinition.Error e) {
@@ -37,7 +50,7 @@ final class EndEventBehavior implements ElementBehavior {
         } else step.end(token);
     }
 
-    /** The signal of a signal end event went out: the token ends. */
+    /** The signal or message of the end event went out (the broker confirmed it): the token ends. */
     @Override
     public void trigger(Step step, Token token, FlowNode node, dev.baton.engine.runtime.Trigger trigger) {
         step.history("ELEMENT_LEFT", node.id(), token.id, step.now - token.enteredAt, null);
@@ -49,7 +62,7 @@ final class EndEventBehavior implements ElementBehavior {
         EventDefinition d = ((Event) node).definition();
         if (d == null || d instanceof EventDefinition.Terminate || d instanceof EventDefinition.Error
                 || d instanceof EventDefinition.Compensate || d instanceof EventDefinition.Signal
-                || d instanceof EventDefinition.Escalation) return List.of();
+                || d instanceof EventDefinition.Escalation || d instanceof EventDefinition.Message) return List.of();
         return List.of("end event " + model.describe(node.id()) + " with a " + d.xmlName() + " is not run by the engine yet");
     }
 }

@@ -129,6 +129,22 @@ class KafkaConnectorTest {
     }
 
     @Test
+    void aMessageEndEventPublishesItsRecordAndTheInstanceEndsAfterTheBrokerHasIt() throws Exception {
+        try (BatonEngine engine = engine()) {
+            engine.deploy(Engines.files("broker-end-events.bpmn"));
+            String order = "E-" + UUID.randomUUID();
+            String id = engine.startInstance("kafkaOrderClosed", new StartInstanceRequest(Map.of("orderId", order, "outcome", "shipped"),
+                    null, null)).instance().id();
+            Engines.await(Duration.ofSeconds(30), "the instance completed", () -> engine.instance(id).state() == InstanceState.COMPLETED);
+            ConsumerRecord<String, String> closed = read("orders-closed", r -> order.equals(r.key()));
+            assertThat(closed.value()).isEqualTo("shipped");
+            assertThat(header(closed, "source")).isEqualTo("baton");
+            assertThat(header(closed, "baton-idempotency-key")).startsWith(id + ":KClosed:");
+            assertThat(engine.history(id)).anyMatch(e -> e.type().equals("ELEMENT_LEFT") && "KClosed".equals(e.elementId()));
+        }
+    }
+
+    @Test
     void aRecordNobodyTakesGoesToTheDeadLetterTopicWithTheReasonAndLaterRecordsStillArrive() throws Exception {
         try (BatonEngine engine = engine()) {
             engine.deploy(Engines.files("kafka-payment.bpmn"));

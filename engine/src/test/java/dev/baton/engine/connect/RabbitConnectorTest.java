@@ -131,6 +131,23 @@ class RabbitConnectorTest {
     }
 
     @Test
+    void aMessageEndEventPublishesWithConfirmsAndTheInstanceEnds() throws Exception {
+        try (BatonEngine engine = engine(); Connection client = plainClient(); Channel ch = client.createChannel()) {
+            String closed = ch.queueDeclare("", false, true, true, null).getQueue();
+            String order = "E-" + UUID.randomUUID();
+            ch.queueBind(closed, "amq.topic", "closed." + order);
+            engine.deploy(Engines.files("broker-end-events.bpmn"));
+            String id = engine.startInstance("rabbitOrderClosed", new StartInstanceRequest(Map.of("orderId", order, "outcome", "shipped"),
+                    null, null)).instance().id();
+            Engines.await(Duration.ofSeconds(30), "the instance completed", () -> engine.instance(id).state() == InstanceState.COMPLETED);
+            GetResponse note = await(ch, closed, r -> true);
+            assertThat(new String(note.getBody(), StandardCharsets.UTF_8)).isEqualTo("shipped");
+            assertThat(String.valueOf(note.getProps().getHeaders().get("source"))).isEqualTo("baton");
+            assertThat(note.getProps().getMessageId()).startsWith(id + ":RClosed:");
+        }
+    }
+
+    @Test
     void aMessageNobodyTakesGoesToTheDeadLetterQueueWithTheReason() throws Exception {
         try (BatonEngine engine = engine(); Connection client = plainClient(); Channel ch = client.createChannel()) {
             engine.deploy(Engines.files("rabbit-shipping.bpmn"));
