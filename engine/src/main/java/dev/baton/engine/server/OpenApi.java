@@ -50,11 +50,28 @@ final class OpenApi {
         if (document == null) {
             try (InputStream in = OpenApi.class.getResourceAsStream("openapi.json")) {
                 if (in == null) throw new IllegalStateException("openapi.json is missing from the engine");
-                document = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                document = withFragments(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new IllegalStateException("openapi.json cannot be read", e);
             }
         }
         return document;
+    }
+
+    /** Resources whose paths and schemas join openapi.json: the Camunda 7 calls under /engine-rest. */
+    private static final java.util.List<String> FRAGMENTS = java.util.List.of("openapi-engine-rest.json");
+
+    private static String withFragments(String main) throws IOException {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var doc = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(main);
+        for (String name : FRAGMENTS) {
+            try (InputStream in = OpenApi.class.getResourceAsStream(name)) {
+                if (in == null) throw new IllegalStateException(name + " is missing from the engine");
+                var fragment = json.readTree(in);
+                doc.with("paths").setAll((com.fasterxml.jackson.databind.node.ObjectNode) fragment.path("paths"));
+                doc.with("components").with("schemas").setAll((com.fasterxml.jackson.databind.node.ObjectNode) fragment.path("components").path("schemas"));
+            }
+        }
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
     }
 }

@@ -269,6 +269,24 @@ class ExternalTaskClientTest {
     }
 
     @Test
+    void openApiListsTheEngineRestCallsWithSchemasThatResolve() throws Exception {
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(base.replace("/engine-rest", "") + "/openapi")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode doc = JSON.readTree(res.body());
+        List<String> paths = new ArrayList<>();
+        doc.get("paths").fieldNames().forEachRemaining(paths::add);
+        assertThat(paths).contains("/api/deployments").contains("/engine-rest/external-task/fetchAndLock",
+                "/engine-rest/external-task/{id}/complete", "/engine-rest/external-task/{id}/failure",
+                "/engine-rest/external-task/{id}/bpmnError", "/engine-rest/external-task/{id}/extendLock",
+                "/engine-rest/external-task/{id}/lock", "/engine-rest/external-task/{id}/unlock", "/engine-rest/deployment/create",
+                "/engine-rest/process-definition/key/{key}/start", "/engine-rest/message");
+        assertThat(doc.at("/paths/~1engine-rest~1external-task~1{id}~1bpmnError/post/summary").asText()).contains("error boundary event");
+        List<String> refs = new ArrayList<>();
+        doc.findValues("$ref").forEach(r -> refs.add(r.asText()));
+        assertThat(refs).isNotEmpty().allSatisfy(r -> assertThat(doc.at(r.substring(1)).isMissingNode()).as(r).isFalse());
+    }
+
+    @Test
     void aLongPollAnswersAsSoonAsATaskArrives() throws Exception {
         var poll = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/external-task/fetchAndLock"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
