@@ -126,16 +126,18 @@ public final class EngineMain {
 
     static void run(Map<String, String> o) {
         Baton b = Baton.builder();
+        // passwords named by *-password-env come from the environment, else from the secrets file
+        java.util.function.UnaryOperator<String> secrets = secretLookup(o, System::getenv);
         if (o.containsKey("data")) b.dataDir(Path.of(o.get("data")));
         if (o.containsKey("db")) {
-            String password = o.containsKey("db-password-env") ? System.getenv(o.get("db-password-env")) : null;
+            String password = o.containsKey("db-password-env") ? secrets.apply(o.get("db-password-env")) : null;
             b.jdbc(o.get("db"), o.get("db-user"), password);
             if (o.containsKey("db-schema")) b.schema(o.get("db-schema"));
         }
         if (o.containsKey("job-threads")) b.jobThreads(number(o, "job-threads"));
         if (o.containsKey("job-lease")) b.jobLease(Duration.ofSeconds(number(o, "job-lease")));
-        if (o.containsKey("rabbit-uri")) b.rabbit(dev.baton.engine.connect.rabbit.RabbitConnector.Settings.fromOptions(o, System::getenv));
-        if (o.containsKey("kafka-bootstrap")) b.kafka(dev.baton.engine.connect.kafka.KafkaConnector.Settings.fromOptions(o, System::getenv));
+        if (o.containsKey("rabbit-uri")) b.rabbit(dev.baton.engine.connect.rabbit.RabbitConnector.Settings.fromOptions(o, secrets));
+        if (o.containsKey("kafka-bootstrap")) b.kafka(dev.baton.engine.connect.kafka.KafkaConnector.Settings.fromOptions(o, secrets));
         b.http(dev.baton.engine.job.HttpSettings.fromOptions(o));
         String token = System.getenv(o.getOrDefault("api-token-env", "BATON_API_TOKEN"));
         int port = o.containsKey("port") ? number(o, "port") : 8080;
@@ -161,6 +163,18 @@ public final class EngineMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Looks a named secret up: the environment variable, else the secrets-file entry; null when neither has it. */
+    static java.util.function.UnaryOperator<String> secretLookup(Map<String, String> o, java.util.function.Function<String, String> env) {
+        var store = new dev.baton.engine.job.Secrets(env, dev.baton.engine.job.HttpSettings.fromOptions(o).secretsFile());
+        return name -> {
+            try {
+                return store.resolve(name);
+            } catch (dev.baton.engine.job.Secrets.Missing e) {
+                return null;
+            }
+        };
     }
 
     private static int number(Map<String, String> o, String key) {
