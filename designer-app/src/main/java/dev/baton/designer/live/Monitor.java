@@ -421,6 +421,26 @@ public final class Monitor {
         }
     }
 
+    private static final java.time.format.DateTimeFormatter REPLAY_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneId.systemDefault());
+
+    /** "Replay 10:15:02.114" above the diagram's top-left corner, so a replayed picture is not taken for live. */
+    private void paintReplayBanner(GraphicsContext g, DiagramIndex idx) {
+        double x = Double.MAX_VALUE, y = Double.MAX_VALUE;
+        for (var de : idx.diagramElements()) {
+            Bounds b = idx.bounds(de.elementRef());
+            if (b == null) continue;
+            x = Math.min(x, b.x());
+            y = Math.min(y, b.y());
+        }
+        if (x == Double.MAX_VALUE) return;
+        double k = Math.max(1, Math.min(3, 1 / Math.max(0.01, g.getTransform().getMxx())));
+        g.setFill(Color.web("#6a1b9a"));
+        g.setFont(Font.font("System", FontWeight.BOLD, 13 * k));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("Replay " + REPLAY_TIME.format(java.time.Instant.ofEpochMilli(replayAt)), x, y - 12 * k);
+    }
+
     /** The heat colour of a value relative to the largest: 0 green, 0.5 yellow, 1 red. */
     public static Color heatColor(double ratio) {
         return Color.hsb(120 * (1 - Math.max(0, Math.min(1, ratio))), 0.85, 0.9);
@@ -471,6 +491,7 @@ public final class Monitor {
             active = s.active();
             path = s.path();
             failing = s.failing();
+            paintReplayBanner(g, idx);
         }
         g.setLineWidth(3);
         g.setStroke(PATH);

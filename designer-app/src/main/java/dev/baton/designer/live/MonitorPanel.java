@@ -422,7 +422,9 @@ final class MonitorPanel extends VBox {
             List<String> targets = new ArrayList<>();
             for (var de : idx.diagramElements()) {
                 String id = de.elementRef();
-                if (idx.flowElement(id).map(f -> f instanceof dev.baton.model.FlowNode).orElse(false)) targets.add(id);
+                // a token cannot start before a boundary event: the engine would refuse it
+                if (idx.flowElement(id).map(f -> f instanceof dev.baton.model.FlowNode n
+                        && n.kind() != dev.baton.model.ElementKind.BOUNDARY_EVENT).orElse(false)) targets.add(id);
             }
             targets.sort(null);
             moveTo.getItems().setAll(targets);
