@@ -278,6 +278,105 @@ public final class BatonEngine implements AutoCloseable {
         return variables(id);
     }
 
+    /** Sets one variable (any JSON value, null included) of a running or suspended instance. */
+    public Map<String, Object> setVariable(String id, String name, Object value) {
+        if (name == null || name.isBlank()) throw new EngineException.BadRequest("A variable needs a name");
+        Map<String, Object> one = new java.util.LinkedHashMap<>();
+        one.put(name, value);
+        return setVariables(id, one);
+    }
+
+    /**
+     * Moves tokens of an active instance: cancels the tokens at the elements in {@code cancel}, then starts a token
+     * before each element in {@code startBefore}. Checked first, as a whole: an unknown element, an element without
+     * a token to cancel, or a target the engine cannot start (a boundary event, or inside a subprocess that has no
+     * token) refuses the modification with a message naming the element. Cancelling every token without starting
+     * any cancels the instance. The history records INSTANCE_MODIFIED, then the cancellations and entries.
+     */
+    public InstanceView modify(String id, dev.baton.model.api.InstanceModification modification) {
+        var m = modification == null ? new dev.baton.model.api.InstanceModification(null, null) : modification;
+        if (m.cancel().isEmpty() && m.startBefore().isEmpty()) {
+            throw new EngineException.BadRequest("A modification names elements to cancel or to start before, as in "
+                    + "{\"cancel\":[\"ReserveCar\"],\"startBefore\":[\"ReserveHotel\"]}");
+        }
+        commands.onInstance(id, (step, dsl) -> {
+            requireActive(step);
+            ProcessModel model = step.model;
+            java.util.Set<Token> canceled = new java.util.LinkedHashSet<>();
+            for (String elementId : m.cancel()) {
+                requireElement(model, elementId, "cancel");
+                List<Token> at = step.state.tokens.stream().filter(t -> elementId.equals(t.elementId) && !t.listener)
+                        .filter(t -> t.parentId == null || step.state.token(t.parentId).map(p -> !elementId.equals(p.elementId)).orElse(true))
+                        .toList();
+                if (at.isEmpty()) {
+                    throw new EngineException.BadRequest("Element " + model.describe(elementId) + " has no token to cancel in instance " + id
+                            + "; its tokens are at " + step.state.tokens.stream().filter(t -> !t.listener).map(t -> t.elementId).distinct().toList());
+                }
+                canceled.addAll(at);
+            }
+            java.util.Map<String, String> scopeTokens = new java.util.LinkedHashMap<>();
+            for (String elementId : m.startBefore()) {
+                var node = requireElement(model, elementId, "start before");
+                if (node.kind() == dev.baton.model.ElementKind.BOUNDARY_EVENT) {
+                    throw new EngineException.BadRequest("Element " + model.describe(elementId) + " is a boundary event: a token cannot "
+                            + "start before it; start before the element after it instead");
+                }
+                String scope = model.scopeOf(elementId);
+                if (scope == null) continue;
+                Token scopeToken = step.state.tokens.stream().filter(t -> scope.equals(t.elementId) && !canceled.contains(t)
+                        && canceled.stream().noneMatch(c -> isInside(step, t, c))).findFirst().orElse(null);
+                if (scopeToken == null) {
+                    throw new EngineException.BadRequest("Element " + model.describe(elementId) + " is inside subprocess "
+                            + model.describe(scope) + ", which has no token in instance " + id + ": start before the subprocess instead");
+                }
+                scopeTokens.put(elementId, scopeToken.id);
+            }
+            step.history("INSTANCE_MODIFIED", null, null, null, Step.map("cancel", m.cancel(), "startBefore", m.startBefore()));
+            for (Token t : canceled) {
+                if (!step.state.tokens.contains(t)) continue; // inside an element canceled before
+                resolveIncidents(step, t);
+                step.cancel(t);
+            }
+            for (String elementId : m.startBefore()) {
+                Token t = step.state.newToken(elementId, scopeTokens.get(elementId));
+                step.enter(t, elementId, null);
+            }
+            if (m.startBefore().isEmpty() && step.state.tokens.stream().allMatch(t -> t.listener)) {
+                for (Token t : List.copyOf(step.state.tokens)) step.cancel(t);
+                step.instance.state = InstanceState.CANCELED;
+                step.instance.endedAt = step.now;
+                step.clearAllWaits = true;
+                step.history("INSTANCE_ENDED", null, null, step.now - step.instance.startedAt, Map.of("state", "CANCELED"));
+            }
+            return null;
+        });
+        worker.wake();
+        return instance(id);
+    }
+
+    private static dev.baton.model.FlowNode requireElement(ProcessModel model, String elementId, String what) {
+        if (elementId == null || elementId.isBlank()) throw new EngineException.BadRequest("An element id to " + what + " is empty");
+        return model.findNode(elementId).orElseThrow(() -> new EngineException.BadRequest("Process " + model.processId()
+                + " has no element '" + elementId + "' to " + what));
+    }
+
+    private static boolean isInside(Step step, Token t, Token ancestor) {
+        String p = t.parentId;
+        while (p != null) {
+            if (p.equals(ancestor.id)) return true;
+            p = step.state.token(p).map(x -> x.parentId).orElse(null);
+        }
+        return false;
+    }
+
+    private static void resolveIncidents(Step step, Token t) {
+        for (Token c : step.state.children(t.id)) resolveIncidents(step, c);
+        if (t.incidentId != null) {
+            step.resolvedIncidents.add(t.incidentId);
+            step.history("INCIDENT_RESOLVED", t.elementId, t.id, null, Step.map("incidentId", t.incidentId, "reason", "modification"));
+        }
+    }
+
     public List<HistoryEvent> history(String instanceId) {
         instance(instanceId);
         return queries.history(instanceId);
@@ -386,9 +485,15 @@ public final class BatonEngine implements AutoCloseable {
             throw new IllegalStateException("the stored state of instance " + instanceId + " cannot be read", e);
         }
         // a called instance's idempotency key is "<caller>:<call activity>:<entry>"
-        List<String> children = db.dsl().select(INSTANCES.ID).from(INSTANCES).where(INSTANCES.IDEMPOTENCY_KEY.like(instanceId + ":%"))
-                .orderBy(INSTANCES.STARTED_AT).fetch(INSTANCES.ID);
-        return new dev.baton.model.api.InstanceFamily(instanceId, parent, children);
+        List<String> children = new java.util.ArrayList<>();
+        Map<String, String> calledBy = new java.util.LinkedHashMap<>();
+        for (var r : db.dsl().select(INSTANCES.ID, INSTANCES.IDEMPOTENCY_KEY).from(INSTANCES)
+                .where(INSTANCES.IDEMPOTENCY_KEY.like(instanceId + ":%")).orderBy(INSTANCES.STARTED_AT).fetch()) {
+            children.add(r.value1());
+            String[] parts = r.value2().substring(instanceId.length() + 1).split(":");
+            if (parts.length > 0 && !parts[0].isEmpty()) calledBy.put(r.value1(), parts[0]);
+        }
+        return new dev.baton.model.api.InstanceFamily(instanceId, parent, children, calledBy);
     }
 
     // ---- user tasks -----------------------------------------------------------------------------------------

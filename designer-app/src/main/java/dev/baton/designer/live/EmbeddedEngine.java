@@ -14,11 +14,13 @@ import java.nio.file.Path;
 public final class EmbeddedEngine implements AutoCloseable {
 
     private final BatonEngine engine;
-    private final EngineServer server;
+    private EngineServer server;
+    private final int port;
 
     private EmbeddedEngine(BatonEngine engine, EngineServer server) {
         this.engine = engine;
         this.server = server;
+        this.port = server.port();
     }
 
     /** Opens (or creates) the H2 database under {@code dataDir}. */
@@ -32,11 +34,25 @@ public final class EmbeddedEngine implements AutoCloseable {
         }
     }
 
-    public URI url() { return URI.create("http://127.0.0.1:" + server.port()); }
+    public URI url() { return URI.create("http://127.0.0.1:" + port); }
+
+    /** Stops serving HTTP (the engine keeps running): clients lose their connections until {@link #startServer()}. */
+    synchronized void stopServer() {
+        if (server != null) server.close();
+        server = null;
+    }
+
+    /** Serves HTTP again on the same port. */
+    synchronized void startServer() {
+        if (server == null) server = EngineServer.start(engine, "127.0.0.1", port, null);
+    }
+
+    /** The engine itself, for tests that make things happen while the HTTP server is down. */
+    BatonEngine engine() { return engine; }
 
     @Override
-    public void close() {
-        server.close();
+    public synchronized void close() {
+        if (server != null) server.close();
         engine.close();
     }
 }

@@ -12,6 +12,8 @@ import dev.baton.model.api.DeploymentResult;
 import dev.baton.model.api.ElementStatistics;
 import dev.baton.model.api.HistoryEvent;
 import dev.baton.model.api.IncidentView;
+import dev.baton.model.api.InstanceFamily;
+import dev.baton.model.api.InstanceModification;
 import dev.baton.model.api.InstanceSummary;
 import dev.baton.model.api.InstanceView;
 import dev.baton.model.api.Page;
@@ -100,6 +102,42 @@ public final class EngineClient {
     public Page<InstanceSummary> instances(String definitionId, int limit) throws IOException, InterruptedException {
         return JSON.readValue(send(get("/api/instances?definitionId=" + enc(definitionId) + "&limit=" + limit)),
                 new TypeReference<>() {});
+    }
+
+    /** One page of a definition's instances, newest first; state and businessKey (a prefix with a trailing *) may be null. */
+    public Page<InstanceSummary> instances(String definitionId, String state, String businessKey, int offset, int limit)
+            throws IOException, InterruptedException {
+        StringBuilder q = new StringBuilder("/api/instances?definitionId=").append(enc(definitionId))
+                .append("&offset=").append(offset).append("&limit=").append(limit);
+        if (state != null) q.append("&state=").append(enc(state));
+        if (businessKey != null && !businessKey.isEmpty()) q.append("&businessKey=").append(enc(businessKey));
+        return JSON.readValue(send(get(q.toString())), new TypeReference<>() {});
+    }
+
+    /** The instance's caller and the instances its call activities started. */
+    public InstanceFamily family(String instanceId) throws IOException, InterruptedException {
+        return JSON.readValue(send(get("/api/instances/" + enc(instanceId) + "/family")), InstanceFamily.class);
+    }
+
+    /** Moves tokens: cancels those at the elements in cancel, then starts one before each element in startBefore. */
+    public InstanceView modify(String instanceId, List<String> cancel, List<String> startBefore) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(new InstanceModification(cancel, startBefore));
+        return JSON.readValue(send(builder("/api/instances/" + enc(instanceId) + "/modifications").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build()), InstanceView.class);
+    }
+
+    /** Adds or replaces variables; answers all the instance's variables. */
+    public Map<String, Object> setVariables(String instanceId, Map<String, Object> variables) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(variables);
+        return JSON.readValue(send(builder("/api/instances/" + enc(instanceId) + "/variables").header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build()), new TypeReference<>() {});
+    }
+
+    /** Sets one variable to a JSON value. */
+    public Map<String, Object> setVariable(String instanceId, String name, Object value) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(value);
+        return JSON.readValue(send(builder("/api/instances/" + enc(instanceId) + "/variables/" + enc(name))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build()), new TypeReference<>() {});
     }
 
     public InstanceView instance(String id) throws IOException, InterruptedException {

@@ -8,6 +8,7 @@ import dev.baton.model.api.DefinitionSummary;
 import dev.baton.model.api.DeploymentProblem;
 import dev.baton.model.api.DeploymentResult;
 import dev.baton.model.api.HistoryEvent;
+import dev.baton.model.api.InstanceView;
 import dev.baton.model.validation.Problem;
 import dev.baton.model.validation.Severity;
 import dev.baton.samples.DemoServices;
@@ -102,6 +103,9 @@ public final class LiveSession implements AutoCloseable {
 
     public Monitor monitor(EditorTab tab) { return monitors.get(tab); }
 
+    /** The embedded engine (null with a remote engine). */
+    EmbeddedEngine embedded() { return embedded; }
+
     /** The demo services of the embedded engine (null with a remote engine). */
     public DemoServices demoServices() { return services; }
 
@@ -191,6 +195,48 @@ public final class LiveSession implements AutoCloseable {
         } catch (BpmnReadException e) {
             window.status("Cannot show " + d.id() + ": " + e.getMessage());
             return null;
+        }
+    }
+
+    /**
+     * Shows an instance in the monitor of its definition: the tab already monitoring it, or a new one. Used to open
+     * a call activity's called instance and to go back to the caller.
+     */
+    public void openInstance(String instanceId) {
+        if (client == null || closed) return;
+        io.execute(() -> {
+            try {
+                InstanceView v = client.instance(instanceId);
+                Monitor open = null;
+                for (Monitor m : monitorsSnapshot()) if (m.definitionId().equals(v.definitionId())) open = m;
+                if (open != null) {
+                    Monitor m = open;
+                    Platform.runLater(() -> {
+                        m.tab().getTabPane().getSelectionModel().select(m.tab());
+                        m.select(instanceId);
+                    });
+                    return;
+                }
+                DefinitionSummary d = client.definitions().stream().filter(x -> x.id().equals(v.definitionId())).findFirst()
+                        .orElseThrow(() -> new java.io.IOException("definition " + v.definitionId() + " is not deployed"));
+                String xml = client.definitionXml(d.id());
+                Platform.runLater(() -> {
+                    Monitor m = openMonitor(d, xml);
+                    if (m != null) m.select(instanceId);
+                });
+            } catch (Exception e) {
+                Platform.runLater(() -> window.status("Cannot open instance " + instanceId + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    private List<Monitor> monitorsSnapshot() {
+        java.util.concurrent.CompletableFuture<List<Monitor>> f = new java.util.concurrent.CompletableFuture<>();
+        Platform.runLater(() -> f.complete(List.copyOf(monitors.values())));
+        try {
+            return f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return List.of();
         }
     }
 

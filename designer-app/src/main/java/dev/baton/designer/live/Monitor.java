@@ -5,7 +5,7 @@ import dev.baton.designer.ui.EditorTab;
 import dev.baton.model.api.ElementStatistics;
 import dev.baton.model.api.HistoryEvent;
 import dev.baton.model.api.IncidentView;
-import dev.baton.model.api.InstanceState;
+import dev.baton.model.api.InstanceFamily;
 import dev.baton.model.api.InstanceSummary;
 import dev.baton.model.api.InstanceView;
 import dev.baton.model.api.TokenView;
@@ -55,6 +55,18 @@ public final class Monitor {
     private final ObservableList<InstanceSummary> instances = FXCollections.observableArrayList();
     private final AtomicBoolean statsDue = new AtomicBoolean(), listDue = new AtomicBoolean(), instanceDue = new AtomicBoolean();
 
+    /** What the definition view paints under the badges: nothing, or a heatmap of frequency or time spent. */
+    public enum Heat { OFF, FREQUENCY, DURATION }
+
+    private Heat heat = Heat.OFF;
+    private final Map<String, Long> durations = new HashMap<>();
+    private String stateFilter, keyFilter;
+    private int offset;
+    private final int pageSize = Integer.getInteger("baton.monitor.pageSize", 50);
+    private long total;
+    private Long replayAt;
+    private InstanceFamily family;
+
     private InstanceView selected;
     private final List<HistoryEvent> history = new ArrayList<>();
     private final Set<String> active = new HashSet<>(), failing = new HashSet<>(), path = new HashSet<>();
@@ -102,12 +114,105 @@ public final class Monitor {
 
     public Set<String> incidentElements() { return Set.copyOf(failing); }
 
+    /** Average time spent at the element in ms, or null when no token has left it yet. */
+    public Long averageDuration(String elementId) { return durations.get(elementId); }
+
+    public Heat heat() { return heat; }
+
+    public void setHeat(Heat h) {
+        heat = h == null ? Heat.OFF : h;
+        changed();
+    }
+
+    // ---------------------------------------------------------------- instance list: filters and paging
+
+    /** Filters the instance list: a state name (null: any) and business key text (a prefix; blank: any). */
+    public void filter(String state, String keyPrefix) {
+        stateFilter = state;
+        keyFilter = keyPrefix == null || keyPrefix.isBlank() ? null : keyPrefix.strip();
+        offset = 0;
+        refreshInstances();
+    }
+
+    /** Moves the list a page forward (+1) or back (-1), within the total. */
+    public void page(int delta) {
+        int next = offset + delta * pageSize;
+        if (next < 0 || (delta > 0 && next >= total)) return;
+        offset = next;
+        refreshInstances();
+    }
+
+    public int offset() { return offset; }
+
+    public int pageSize() { return pageSize; }
+
+    /** How many instances match the filters in all (the list shows one page of them). */
+    public long total() { return total; }
+
+    // ---------------------------------------------------------------- replay
+
+    /** Shows the selected instance as it was at the time (epoch ms); null returns to the live view. */
+    public void replay(Long atMillis) {
+        replayAt = atMillis;
+        changed();
+    }
+
+    /** The replay time, or null when live. */
+    public Long replayTime() { return replayAt; }
+
+    /** When the selected instance's history starts (epoch ms; 0 without an instance). */
+    public long historyStart() {
+        if (history.isEmpty()) return selected == null || selected.startedAt() == null ? 0 : selected.startedAt().toEpochMilli();
+        return history.get(0).time().toEpochMilli();
+    }
+
+    /** When it ends: its end, or now while it runs. */
+    public long historyEnd() {
+        if (selected == null) return 0;
+        if (selected.endedAt() != null) return selected.endedAt().toEpochMilli();
+        long last = history.isEmpty() ? historyStart() : history.get(history.size() - 1).time().toEpochMilli();
+        return Math.max(last, System.currentTimeMillis());
+    }
+
+    /** The state of the selected instance as of a time, from its history. */
+    public record Snapshot(Set<String> active, Set<String> path, Set<String> failing, int events) {}
+
+    public Snapshot stateAt(long atMillis) {
+        Map<String, String> tokens = new java.util.LinkedHashMap<>();
+        Map<String, String> incidentAt = new HashMap<>();
+        Set<String> p = new java.util.LinkedHashSet<>();
+        int n = 0;
+        for (HistoryEvent e : history) {
+            if (e.time().toEpochMilli() > atMillis) break;
+            n++;
+            switch (e.type()) {
+                case "ELEMENT_ENTERED" -> {
+                    tokens.put(e.tokenId() == null ? e.elementId() : e.tokenId(), e.elementId());
+                    p.add(e.elementId());
+                }
+                case "ELEMENT_LEFT", "ELEMENT_CANCELED" -> tokens.remove(e.tokenId() == null ? e.elementId() : e.tokenId());
+                case "FLOW_TAKEN" -> p.add(e.elementId());
+                case "INCIDENT_OPENED" -> incidentAt.put(String.valueOf(e.payload().getOrDefault("incidentId", e.elementId())), e.elementId());
+                case "INCIDENT_RESOLVED" -> incidentAt.remove(String.valueOf(e.payload().getOrDefault("incidentId", e.elementId())));
+                default -> { }
+            }
+        }
+        return new Snapshot(new java.util.LinkedHashSet<>(tokens.values()), p, new HashSet<>(incidentAt.values()), n);
+    }
+
+    // ---------------------------------------------------------------- call activities
+
+    /** The selected instance's caller and called instances (null until fetched). */
+    public InstanceFamily family() { return family; }
+
     /** Called on the JavaFX thread whenever the monitor's data changed. */
     public void addListener(Runnable r) { listeners.add(r); }
 
     /** Selects an instance to follow, or null for the whole definition. */
     public void select(String instanceId) {
         selected = null;
+        replayAt = null;
+        family = null;
         history.clear();
         active.clear();
         failing.clear();
@@ -203,7 +308,11 @@ public final class Monitor {
                 List<ElementStatistics> s = client.statistics(definitionId);
                 Platform.runLater(() -> {
                     counts.clear();
-                    for (ElementStatistics es : s) counts.put(es.elementId(), new long[] {es.active(), es.incidents(), es.completed()});
+                    durations.clear();
+                    for (ElementStatistics es : s) {
+                        counts.put(es.elementId(), new long[] {es.active(), es.incidents(), es.completed()});
+                        if (es.averageDurationMs() != null) durations.put(es.elementId(), es.averageDurationMs());
+                    }
                     changed();
                 });
             } catch (Exception e) {
@@ -215,14 +324,15 @@ public final class Monitor {
     private void refreshInstances() {
         fetch(() -> {
             try {
-                var page = client.instances(definitionId, 500);
+                // one page, newest first, filtered by the engine: the list stays small with any number of instances
+                String st = stateFilter, key = keyFilter == null ? null : keyFilter + "*";
+                int from = offset;
+                var page = client.instances(definitionId, st, key, from, pageSize);
                 List<InstanceSummary> items = new ArrayList<>(page.items());
-                // running ones first, newest first
-                items.sort((a, b) -> {
-                    int s = Boolean.compare(a.state() != InstanceState.ACTIVE, b.state() != InstanceState.ACTIVE);
-                    return s != 0 ? s : b.startedAt().compareTo(a.startedAt());
-                });
                 Platform.runLater(() -> {
+                    if (from != offset || !java.util.Objects.equals(st, stateFilter)
+                            || !java.util.Objects.equals(key, keyFilter == null ? null : keyFilter + "*")) return; // a newer query runs
+                    total = page.total();
                     instances.setAll(items);
                     changed();
                 });
@@ -238,7 +348,9 @@ public final class Monitor {
                 InstanceView v = client.instance(id);
                 List<HistoryEvent> h = client.history(id);
                 List<IncidentView> inc = client.incidents(id);
+                InstanceFamily fam = client.family(id);
                 Platform.runLater(() -> {
+                    family = fam;
                     if (selected != null && !selected.id().equals(id)) return;
                     selected = new InstanceView(v.id(), v.definitionId(), v.processId(), v.businessKey(), v.state(), v.startedAt(),
                             v.endedAt(), v.variables(), v.tokens(), inc.isEmpty() ? v.incidents() : inc);
@@ -275,7 +387,72 @@ public final class Monitor {
         for (long t : pendingPaint) latency.record(now - t);
         pendingPaint.clear();
         if (selected != null) paintInstance(g, idx);
-        else paintBadges(g, idx);
+        else {
+            if (heat != Heat.OFF) paintHeat(g, idx);
+            paintBadges(g, idx);
+        }
+    }
+
+    /** Green (least) to red (most), over each element with a value; the value is written above the element. */
+    private void paintHeat(GraphicsContext g, DiagramIndex idx) {
+        Map<String, Long> values = new HashMap<>();
+        if (heat == Heat.FREQUENCY) counts.forEach((id, c) -> { if (c[2] > 0) values.put(id, c[2]); });
+        else durations.forEach((id, ms) -> { if (ms > 0) values.put(id, ms); }); // events and gateways pass in 0 ms
+        long max = values.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        if (max <= 0) return;
+        double k = Math.max(1, Math.min(3, 1 / Math.max(0.01, g.getTransform().getMxx())));
+        for (var e : values.entrySet()) {
+            Bounds b = idx.bounds(e.getKey());
+            if (b == null || idx.isConnection(e.getKey())) continue;
+            double ratio = Math.max(0, Math.min(1, e.getValue() / (double) max));
+            Color c = heatColor(ratio);
+            double pad = 6 + 10 * ratio;
+            g.setFill(c.deriveColor(0, 1, 1, 0.30 + 0.25 * ratio));
+            g.fillRoundRect(b.x() - pad, b.y() - pad, b.width() + 2 * pad, b.height() + 2 * pad, 24, 24);
+            g.setStroke(c);
+            g.setLineWidth(2);
+            g.strokeRoundRect(b.x() - pad, b.y() - pad, b.width() + 2 * pad, b.height() + 2 * pad, 24, 24);
+            String label = heat == Heat.FREQUENCY ? e.getValue() + "×" : duration(e.getValue());
+            g.setFill(c.darker());
+            g.setFont(Font.font("System", FontWeight.BOLD, 11 * k));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText(label, b.x() + b.width() / 2, b.y() - pad - 3);
+            g.setTextAlign(TextAlignment.LEFT);
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter REPLAY_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneId.systemDefault());
+
+    /** "Replay 10:15:02.114" above the diagram's top-left corner, so a replayed picture is not taken for live. */
+    private void paintReplayBanner(GraphicsContext g, DiagramIndex idx) {
+        double x = Double.MAX_VALUE, y = Double.MAX_VALUE;
+        for (var de : idx.diagramElements()) {
+            Bounds b = idx.bounds(de.elementRef());
+            if (b == null) continue;
+            x = Math.min(x, b.x());
+            y = Math.min(y, b.y());
+        }
+        if (x == Double.MAX_VALUE) return;
+        double k = Math.max(1, Math.min(3, 1 / Math.max(0.01, g.getTransform().getMxx())));
+        g.setFill(Color.web("#6a1b9a"));
+        g.setFont(Font.font("System", FontWeight.BOLD, 13 * k));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("Replay " + REPLAY_TIME.format(java.time.Instant.ofEpochMilli(replayAt)), x, y - 12 * k);
+    }
+
+    /** The heat colour of a value relative to the largest: 0 green, 0.5 yellow, 1 red. */
+    public static Color heatColor(double ratio) {
+        return Color.hsb(120 * (1 - Math.max(0, Math.min(1, ratio))), 0.85, 0.9);
+    }
+
+    /** 850 ms, 1.2 s, 3 min 4 s, 2 h 5 min. */
+    public static String duration(long ms) {
+        if (ms < 1000) return ms + " ms";
+        if (ms < 60_000) return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+        long s = ms / 1000;
+        if (s < 3600) return (s / 60) + " min " + (s % 60) + " s";
+        return (s / 3600) + " h " + (s % 3600 / 60) + " min";
     }
 
     private void paintBadges(GraphicsContext g, DiagramIndex idx) {
@@ -308,6 +485,14 @@ public final class Monitor {
     }
 
     private void paintInstance(GraphicsContext g, DiagramIndex idx) {
+        Set<String> active = this.active, path = this.path, failing = this.failing;
+        if (replayAt != null) {
+            Snapshot s = stateAt(replayAt);
+            active = s.active();
+            path = s.path();
+            failing = s.failing();
+            paintReplayBanner(g, idx);
+        }
         g.setLineWidth(3);
         g.setStroke(PATH);
         for (String id : path) {

@@ -43,6 +43,7 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
 
 /**
  * The engine's REST API, live event stream, health and metrics over HTTP. Handlers are thin: they read the
@@ -149,6 +150,9 @@ public final class EngineServer implements AutoCloseable {
             get("instances/{id}/variables", ctx -> ctx.json(engine.variables(ctx.pathParam("id"))));
             patch("instances/{id}/variables", ctx -> ctx.json(engine.setVariables(ctx.pathParam("id"), map(ctx))));
             get("instances/{id}/history", ctx -> ctx.json(engine.history(ctx.pathParam("id"))));
+            put("instances/{id}/variables/{name}", this::putVariable);
+            post("instances/{id}/modifications", ctx -> ctx.json(engine.modify(ctx.pathParam("id"),
+                    body(ctx, dev.baton.model.api.InstanceModification.class))));
             post("messages", ctx -> ctx.json(engine.correlate(body(ctx, MessageRequest.class))));
             get("instances/{id}/family", ctx -> ctx.json(engine.family(ctx.pathParam("id"))));
             post("signals", ctx -> ctx.json(engine.signal(body(ctx, dev.baton.model.api.SignalRequest.class))));
@@ -234,6 +238,24 @@ public final class EngineServer implements AutoCloseable {
         ctx.json(engine.instances(new InstanceQuery(ctx.queryParam("processId"), ctx.queryParam("definitionId"), s,
                 ctx.queryParam("businessKey"), instant(ctx, "startedAfter"), instant(ctx, "startedBefore"),
                 integer(ctx, "offset", 0), integer(ctx, "limit", 100))));
+    }
+
+    /** The body is the variable's new value as JSON: 42, "text", {"a": 1} or [1, 2]; null is refused. */
+    private void putVariable(Context ctx) {
+        String text = ctx.body();
+        if (text.isBlank()) throw new EngineException.BadRequest("Send the variable's value as JSON (for text: \"text\", in quotes)");
+        Object value;
+        try {
+            value = json.readValue(text, Object.class);
+        } catch (IOException e) {
+            throw new EngineException.BadRequest("The value of variable " + ctx.pathParam("name") + " is not JSON: "
+                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        }
+        if (value == null) {
+            throw new EngineException.BadRequest("The value of variable " + ctx.pathParam("name") + " is null: the engine does not keep "
+                    + "null variables; send a value");
+        }
+        ctx.json(engine.setVariable(ctx.pathParam("id"), ctx.pathParam("name"), value));
     }
 
     @SuppressWarnings("unchecked")

@@ -80,13 +80,15 @@ public final class Queries {
                 .and(INCIDENTS.RESOLVED_AT.isNull()).groupBy(INCIDENTS.ELEMENT_ID).fetch()) {
             if (r.value1() != null) stats.computeIfAbsent(r.value1(), k -> new long[3])[1] = r.value2();
         }
-        for (var r : dsl().select(HISTORY_EVENTS.ELEMENT_ID, DSL.count()).from(HISTORY_EVENTS)
+        Map<String, Long> durations = new java.util.HashMap<>();
+        for (var r : dsl().select(HISTORY_EVENTS.ELEMENT_ID, DSL.count(), DSL.avg(HISTORY_EVENTS.DURATION_MS)).from(HISTORY_EVENTS)
                 .where(HISTORY_EVENTS.DEFINITION_ID.eq(definitionId)).and(HISTORY_EVENTS.TYPE.eq("ELEMENT_LEFT"))
                 .groupBy(HISTORY_EVENTS.ELEMENT_ID).fetch()) {
             if (r.value1() != null) stats.computeIfAbsent(r.value1(), k -> new long[3])[2] = r.value2();
+            if (r.value1() != null && r.value3() != null) durations.put(r.value1(), Math.round(r.value3().doubleValue()));
         }
         List<ElementStatistics> out = new ArrayList<>();
-        stats.forEach((id, v) -> out.add(new ElementStatistics(id, v[0], v[1], v[2])));
+        stats.forEach((id, v) -> out.add(new ElementStatistics(id, v[0], v[1], v[2], durations.get(id))));
         return out;
     }
 
@@ -95,7 +97,16 @@ public final class Queries {
         if (q.processId() != null) where.add(INSTANCES.PROCESS_ID.eq(q.processId()));
         if (q.definitionId() != null) where.add(INSTANCES.DEFINITION_ID.eq(q.definitionId()));
         if (q.state() != null) where.add(INSTANCES.STATE.eq(q.state().name()));
-        if (q.businessKey() != null) where.add(INSTANCES.BUSINESS_KEY.eq(q.businessKey()));
+        if (q.businessKey() != null) {
+            // "trip-*": business keys that start with "trip-"; otherwise the exact key
+            String k = q.businessKey();
+            if (k.endsWith("*")) {
+                String prefix = k.substring(0, k.length() - 1).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+                where.add(INSTANCES.BUSINESS_KEY.like(prefix + "%", '!'));
+            } else {
+                where.add(INSTANCES.BUSINESS_KEY.eq(k));
+            }
+        }
         if (q.startedAfter() != null) where.add(INSTANCES.STARTED_AT.ge(q.startedAfter().toEpochMilli()));
         if (q.startedBefore() != null) where.add(INSTANCES.STARTED_AT.lt(q.startedBefore().toEpochMilli()));
         long total = dsl().fetchCount(INSTANCES, where);
