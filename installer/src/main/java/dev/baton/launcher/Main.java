@@ -33,6 +33,8 @@ public final class Main {
                 "run the process engine with its REST API until stopped", EngineMain::run));
         commands.put("demo", new Subcommand("demo [--port N] [--services-port N]",
                 "run the sample processes: demo services, an engine, instances starting", Demo::run));
+        commands.put("deploy", new Subcommand("deploy FILE... [--engine URL]",
+                "deploy BPMN files to a running engine; its problems with file, line and element id", Deploy::run));
         commands.put("render", new Subcommand("render IN OUT.png|OUT.svg",
                 "draw a BPMN file to PNG or SVG without a window", Main::render));
         commands.put("check", new Subcommand("check [--json] FILE|DIR...",

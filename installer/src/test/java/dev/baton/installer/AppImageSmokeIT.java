@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The packaged application works as installed: jpackage builds the application image (jlink'd runtime, both
  * launchers), its 'baton-engine' launcher starts the engine headless on a free port with the image's own runtime and
  * jars, a sample process is deployed and run to completion through the REST API, and the engine stops on SIGTERM.
- * When the build also made a .deb (profile package-app), the .deb is extracted into a temporary folder and its engine
- * passes the same run.
+ * When the build also made a .deb (profile package-app), the .deb is installed with dpkg into an empty root (its
+ * maintainer scripts run, with no xdg-utils there), its engine passes the same run, and it is removed again.
  */
 class AppImageSmokeIT {
 
@@ -38,25 +38,60 @@ class AppImageSmokeIT {
         System.out.printf("[smoke] application image built in %.1f s: %s%n", (System.nanoTime() - started) / 1e9, image);
 
         assertThat(image.resolve("bin/Baton")).isExecutable();
-        assertThat(image.resolve("lib/runtime/release")).content().contains("java.desktop").contains("java.sql");
+        // jdk.httpserver: the demo services of 'Baton demo' and of the designer's first run (it was missing once)
+        assertThat(image.resolve("lib/runtime/release")).content().contains("java.desktop").contains("java.sql").contains("jdk.httpserver");
         runSampleWith(image.resolve("bin/baton-engine"));
         System.out.printf("[smoke] application image smoke test done in %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 
     @Test
-    void theDebPackagesEngineRunsASampleProcessToCompletionWhenTheBuildMadeOne() throws Exception {
+    void theDebPackageInstallsIntoACleanRootAndItsEngineRunsASampleProcessWhenTheBuildMadeOne() throws Exception {
         Optional<Path> deb = debMadeByThisBuild();
         assumeTrue(deb.isPresent(), "SKIPPED: this build made no .deb in target/jpackage; 'mvn -Ppackage-app -pl installer -am verify' builds one");
-        assumeTrue(onPath("dpkg-deb"), "SKIPPED: dpkg-deb is not installed");
+        assumeTrue(onPath("dpkg"), "SKIPPED: dpkg is not installed");
 
+        // an empty root with an empty dpkg database: no xdg-utils, no desktop, nothing but what the package brings.
+        // --force-script-chrootless runs the maintainer scripts on this host with DPKG_ROOT=root, so postinst and prerm
+        // really run (dpkg-deb -x would skip them); --force-depends because the root has none of the libraries the
+        // package depends on (the host's serve the installed runtime here)
         Path root = tmp.resolve("root");
-        Process x = new ProcessBuilder("dpkg-deb", "-x", deb.get().toString(), root.toString()).inheritIO().start();
-        assertThat(x.waitFor()).as("dpkg-deb -x exit code").isZero();
+        Path db = root.resolve("var/lib/dpkg");
+        for (String d : List.of("info", "updates", "triggers")) Files.createDirectories(db.resolve(d));
+        Files.createFile(db.resolve("status"));
+        Files.createFile(db.resolve("available"));
+
+        String installed = dpkg(root, "-i", deb.get().toString());
+        assertThat(installed).contains("Setting up baton").doesNotContain("returned error exit status");
+        assertThat(dpkg(root, "-s", "baton")).contains("Status: install ok installed");
 
         assertThat(root.resolve("opt/baton/lib/baton-Baton.desktop")).content().contains("Exec=/opt/baton/bin/Baton %F")
                 .contains("MimeType=application/bpmn+xml");
         assertThat(root.resolve("opt/baton/lib/baton-Baton-MimeInfo.xml")).content().contains("*.bpmn");
+        // postinst put the menu entries and the file type where desktops look, without xdg-utils
+        assertThat(root.resolve("usr/share/applications/baton-Baton.desktop")).exists();
+        assertThat(root.resolve("usr/share/applications/baton-baton-engine.desktop")).exists();
+        assertThat(root.resolve("usr/share/mime/packages/baton-Baton-MimeInfo.xml")).exists();
+
         runSampleWith(root.resolve("opt/baton/bin/baton-engine"));
+
+        String removed = dpkg(root, "-r", "baton");
+        assertThat(removed).contains("Removing baton").doesNotContain("returned error exit status");
+        assertThat(root.resolve("opt/baton/bin")).doesNotExist();
+        assertThat(root.resolve("usr/share/applications/baton-Baton.desktop")).as("prerm removed the menu entry").doesNotExist();
+        assertThat(root.resolve("usr/share/mime/packages/baton-Baton-MimeInfo.xml")).doesNotExist();
+    }
+
+    /** Runs dpkg on the root as this (maybe unprivileged) user and returns its output; fails on a non-zero exit. */
+    private String dpkg(Path root, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("dpkg", "--root=" + root, "--force-not-root",
+                "--force-script-chrootless", "--force-depends"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int code = p.waitFor();
+        System.out.println("[smoke] " + String.join(" ", command) + " -> " + code);
+        assertThat(code).as(String.join(" ", command) + " exit code; output:\n" + output).isZero();
+        return output;
     }
 
     private void runSampleWith(Path engineLauncher) throws Exception {

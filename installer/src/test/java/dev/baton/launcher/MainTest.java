@@ -40,13 +40,13 @@ class MainTest {
         assertThat(Main.run(new String[] {"--help"})).isZero();
         String help = out.toString(StandardCharsets.UTF_8);
         assertThat(help.lines().filter(l -> l.startsWith("  ")).map(l -> l.strip().split(" ")[0]))
-                .containsExactly("designer", "engine", "demo", "render", "check", "convert", "layout");
+                .containsExactly("designer", "engine", "demo", "deploy", "render", "check", "convert", "layout");
     }
 
     @Test
     void anUnknownCommandIsNamedAndTheListShown() {
-        assertThat(Main.run(new String[] {"deploy"})).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'deploy'");
+        assertThat(Main.run(new String[] {"publish"})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'publish'");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("engine");
     }
 
@@ -57,6 +57,9 @@ class MainTest {
         out.reset();
         assertThat(Main.run(new String[] {"render", "--help"})).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("render");
+        out.reset();
+        assertThat(Main.run(new String[] {"deploy", "--help"})).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--engine URL").contains("--token-env VAR").contains("Exit codes");
         out.reset();
         assertThat(Main.run(new String[] {"designer", "--help"})).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("designer [FILE...]");

@@ -16,12 +16,27 @@ public final class Samples {
 
     public static final List<String> FILES = List.of("order-saga.bpmn", "loan-approval.bpmn", "flight-booking.bpmn");
 
+    /** Samples that need the engine started with a Kafka broker ({@link DemoKafka} in the demo). */
+    public static final List<String> KAFKA_FILES = List.of("order-events.bpmn");
+
     private Samples() {}
 
     public static List<Sample> all() {
         List<Sample> out = new ArrayList<>();
         for (String f : FILES) out.add(new Sample(f, read(f), processId(f)));
         return out;
+    }
+
+    /** The samples that consume and publish Kafka records; deploy them only to an engine with Kafka configured. */
+    public static List<Sample> kafka() {
+        List<Sample> out = new ArrayList<>();
+        for (String f : KAFKA_FILES) out.add(new Sample(f, read(f), processId(f)));
+        return out;
+    }
+
+    /** Whether instances of the process start from an event on Kafka rather than through the engine's API. */
+    public static boolean startsFromKafka(String processId) {
+        return processId.equals("orderEvents");
     }
 
     public static String read(String fileName) {
@@ -38,6 +53,7 @@ public final class Samples {
             case "order-saga.bpmn" -> "orderSaga";
             case "loan-approval.bpmn" -> "loanApproval";
             case "flight-booking.bpmn" -> "flightBooking";
+            case "order-events.bpmn" -> "orderEvents";
             default -> throw new IllegalArgumentException(fileName);
         };
     }
@@ -58,15 +74,33 @@ public final class Samples {
                 v.put("coolingOff", "PT20S");
             }
             case "flightBooking" -> v.put("tripId", "trip-" + n);
+            case "orderEvents" -> {
+                v.put("orderId", "web-" + n);
+                v.put("quantity", 1 + n % 3);
+            }
             default -> throw new IllegalArgumentException("no sample process " + processId);
         }
         return v;
+    }
+
+    /**
+     * The n-th order-placed event the shop of the demo publishes to {@link DemoKafka#ORDERS}: key the order id, value a
+     * JSON object that becomes the new instance's variables. It names the demo services' address because the demo
+     * picks their port at start; a real process would have its services' addresses in the BPMN file or configuration.
+     */
+    public static String orderPlacedEvent(int n, String servicesUrl) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(variables("orderEvents", n, servicesUrl));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the order event as JSON", e);
+        }
     }
 
     public static String businessKey(String processId, int n) {
         return switch (processId) {
             case "orderSaga" -> "order-" + n;
             case "loanApproval" -> "loan-" + n;
+            case "orderEvents" -> "web-" + n;
             default -> "trip-" + n;
         };
     }

@@ -48,7 +48,7 @@ class SampleProcessesTest {
 
     @Test
     void every_sample_is_drawn_with_diagram_geometry() throws Exception {
-        for (String f : Samples.FILES) {
+        for (String f : java.util.stream.Stream.concat(Samples.FILES.stream(), Samples.KAFKA_FILES.stream()).toList()) {
             var read = new BpmnReader().read(Samples.read(f).getBytes(StandardCharsets.UTF_8), f);
             assertThat(new AutoLayout().needsLayout(read.definitions())).as(f + " has DI").isFalse();
         }
