@@ -32,7 +32,8 @@ final class EventSubProcessBehavior implements ElementBehavior {
         return scope != null && model.node(scope).kind() == ElementKind.EVENT_SUB_PROCESS
                 && (((Event) node).definition() instanceof EventDefinition.Error || ((Event) node).definition() instanceof EventDefinition.Escalation
                 || ((Event) node).definition() instanceof EventDefinition.Message || ((Event) node).definition() instanceof EventDefinition.Timer
-                || ((Event) node).definition() instanceof EventDefinition.Signal);
+                || ((Event) node).definition() instanceof EventDefinition.Signal
+                || ((Event) node).definition() instanceof EventDefinition.Conditional);
     }
 
     @Override
@@ -43,8 +44,9 @@ final class EventSubProcessBehavior implements ElementBehavior {
         if (starts.size() != 1) return List.of("event subprocess " + model.describe(node.id()) + " needs exactly one start event");
         EventDefinition d = starts.get(0).definition();
         if (d instanceof EventDefinition.Error || d instanceof EventDefinition.Escalation || d instanceof EventDefinition.Message
-                || d instanceof EventDefinition.Timer || d instanceof EventDefinition.Signal) return List.of();
+                || d instanceof EventDefinition.Timer || d instanceof EventDefinition.Signal
+                || d instanceof EventDefinition.Conditional) return List.of();
         return List.of("event subprocess " + model.describe(node.id()) + " starts with "
-                + (d == null ? "a none start event" : "a " + d.xmlName()) + ", which the engine does not run yet (error, escalation, message, timer and signal starts run)");
+                + (d == null ? "a none start event" : "a " + d.xmlName()) + ", which the engine does not run yet (error, escalation, message, timer, signal and conditional starts run)");
     }
 }

@@ -52,6 +52,10 @@ public final class Step {
     /** Jobs for other instances that are written even when this instance ends (a called instance tells its caller). */
     public final List<Rows.Job> jobsAfterEnd = new ArrayList<>();
     public boolean clearAllWaits;
+    /** Names of the variables set in this step, in order; conditional events look at what changed since they last looked. */
+    public final List<String> changedVariables = new ArrayList<>();
+    /** Per token and conditional event: how many changes it has seen (-1: new, evaluate it when the agenda is empty). */
+    final java.util.Map<String, Integer> conditionSeen = new java.util.HashMap<>();
     /** When set, a retried incident's job gets this many tries instead of the element's policy. */
     public Integer retriesOverride;
     private int operations;
@@ -98,7 +102,8 @@ public final class Step {
                     }
                 }
             }
-            if (!recheckInclusiveJoins()) return;
+            if (recheckInclusiveJoins()) continue;
+            if (!Conditions.recheck(this)) return;
         }
     }
 
@@ -323,6 +328,7 @@ public final class Step {
     public void setVariables(Token token, Map<String, Object> variables) {
         if (variables == null || variables.isEmpty()) return;
         state.variables.putAll(variables);
+        changedVariables.addAll(variables.keySet());
         history("VARIABLES_CHANGED", token == null ? null : token.elementId, token == null ? null : token.id, null,
                 Map.of("variables", new LinkedHashMap<>(variables)));
     }
@@ -380,6 +386,10 @@ public final class Step {
         }
         if (definition instanceof EventDefinition.Signal sig) {
             Signals.subscribe(this, token, event.id(), sig.signalRef());
+            return true;
+        }
+        if (definition instanceof EventDefinition.Conditional) {
+            Conditions.watch(this, token, event.id());
             return true;
         }
         return true;
