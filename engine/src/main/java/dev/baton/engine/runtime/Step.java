@@ -52,6 +52,10 @@ public final class Step {
     /** Jobs for other instances that are written even when this instance ends (a called instance tells its caller). */
     public final List<Rows.Job> jobsAfterEnd = new ArrayList<>();
     public boolean clearAllWaits;
+    /** Called instances to cancel with this step, by their idempotency key: their call activity was interrupted. */
+    public final List<String> cancelledCalls = new ArrayList<>();
+    /** Escalations that nothing in this called instance caught: they go to the caller's call activity. */
+    public final List<String> escalationsToCaller = new ArrayList<>();
     /** Names of the variables set in this step, in order; conditional events look at what changed since they last looked. */
     public final List<String> changedVariables = new ArrayList<>();
     /** Per token and conditional event: how many changes it has seen (-1: new, evaluate it when the agenda is empty). */
@@ -103,7 +107,9 @@ public final class Step {
                 }
             }
             if (recheckInclusiveJoins()) continue;
-            if (!Conditions.recheck(this)) return;
+            if (Conditions.recheck(this)) continue;
+            CallActivities.sendEscalations(this);
+            return;
         }
     }
 
@@ -300,6 +306,9 @@ public final class Step {
     /** Cancels a token and everything inside it (a subprocess's tokens), with their waits. */
     public void cancel(Token token) {
         for (Token child : state.children(token.id)) cancel(child);
+        if (model.findNode(token.elementId).filter(n -> n.kind() == ElementKind.CALL_ACTIVITY).isPresent()) {
+            cancelledCalls.add(idempotencyKey(token));
+        }
         clearWaits(token);
         state.tokens.remove(token);
         history("ELEMENT_CANCELED", token.elementId, token.id, now - token.enteredAt, null);
