@@ -28,9 +28,9 @@ final class CallActivityBehavior implements ElementBehavior {
         CallActivity call = (CallActivity) node;
         CallSettings s = call.call();
         Map<String, Object> in = new LinkedHashMap<>();
-        if (s.allIn()) in.putAll(step.state.variables);
+        if (s.allIn()) in.putAll(step.variables(token));
         for (VariableMapping m : s.inputs()) {
-            Optional<Object> v = value(step, token, m, step.state.variables);
+            Optional<Object> v = value(step, token, m, step.variables(token));
             if (v.isEmpty()) return;
             in.put(m.target(), Step.unwrap(v.get()));
         }

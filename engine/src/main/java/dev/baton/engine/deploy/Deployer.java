@@ -125,9 +125,11 @@ public final class Deployer {
             if (n instanceof Activity a && a.activity().loop() instanceof dev.baton.model.LoopCharacteristics.StandardLoop) {
                 out.add(n.id() + "\u0000" + model.describe(n.id()) + " repeats as a standard loop, which the engine does not run yet (multi-instance runs)");
             }
-            boolean mapped = n instanceof Activity a ? !a.activity().io().isEmpty() : n instanceof Event e && !e.io().isEmpty();
-            if (mapped) {
-                out.add(n.id() + "\u0000" + model.describe(n.id()) + " has input/output mappings, which the engine does not run yet");
+            // mappings the importer could not read (lists, maps, scripts) stay in the file, and must not be skipped silently
+            boolean unread = n.extensions().elements().stream().anyMatch(x -> x.localName().equals("inputOutput") || x.localName().equals("ioMapping"));
+            if (unread) {
+                out.add(n.id() + "\u0000" + model.describe(n.id()) + " has input/output mappings with values the engine does not run"
+                        + " (camunda:list, camunda:map or camunda:script): use an expression such as ${...} instead");
             }
             ElementBehavior b = behaviors.of(n.kind());
             for (String m : b.check(n, model)) out.add(n.id() + "\u0000" + m);

@@ -88,7 +88,7 @@ public final class Conditions {
     }
 
     private static Optional<Boolean> evaluate(Step step, Token token, Event event, EventDefinition.Conditional c) {
-        Evaluation r = step.services.expressions().condition(c.condition(), step.state.variablesView(), step.model.dialect());
+        Evaluation r = step.services.expressions().condition(c.condition(), step.variables(token), step.model.dialect());
         if (r instanceof Evaluation.Failure f && missingVariable(f)) return Optional.of(false);
         if (r instanceof Evaluation.Failure f) {
             step.incident(token, "EXPRESSION", "Condition " + c.condition().text() + " of conditional event "

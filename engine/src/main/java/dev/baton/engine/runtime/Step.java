@@ -130,6 +130,9 @@ public final class Step {
         token.state = Token.State.ACTIVE;
         token.incidentId = null;
         if (e.newActivation()) {
+            // a token moves from element to element: what was local to the last one is gone
+            token.locals = null;
+            token.keepLocal = false;
             token.enteredAt = now;
             token.activation = state.nextActivation();
             history("ELEMENT_ENTERED", node.id(), token.id, null, e.via() == null ? null : Map.of("via", e.via()));
@@ -141,6 +144,7 @@ public final class Step {
         }
         if (e.newActivation() && node.kind() == ElementKind.START_EVENT) EventSubProcesses.listen(this, token.parentId);
         if (MultiInstance.entered(this, token, node, e.newActivation())) return;
+        if (!VariableMappings.input(this, token, node)) return;
         behaviour(node).enter(this, token, node);
     }
 
@@ -150,8 +154,11 @@ public final class Step {
         clearWaits(token);
         token.state = Token.State.ACTIVE;
         history("ELEMENT_LEFT", node.id(), token.id, now - token.enteredAt, null);
+        if (!VariableMappings.output(this, token, node)) return;
         Compensation.completed(this, token, node);
         if (MultiInstance.left(this, token, node)) return;
+        token.locals = null;
+        token.keepLocal = false;
         behaviour(node).leave(this, token, node);
     }
 
@@ -264,7 +271,7 @@ public final class Step {
 
     /** Evaluates a flow's condition; an error or a non-boolean result becomes an incident (empty result). */
     public Optional<Boolean> condition(Token token, SequenceFlow flow) {
-        Evaluation r = services.expressions().condition(flow.condition(), state.variablesView(), model.dialect());
+        Evaluation r = services.expressions().condition(flow.condition(), variables(token), model.dialect());
         if (r instanceof Evaluation.Failure f) {
             incident(token, "EXPRESSION", "Condition " + flow.condition().text() + " of flow " + flow.id() + " at "
                     + model.describe(token.elementId) + " failed: " + f.message());
@@ -279,7 +286,7 @@ public final class Step {
 
     /** Evaluates an expression for an element; a failure becomes an incident naming both, and the result is empty. */
     public Optional<Object> evaluate(Token token, Expression expression, String what) {
-        Evaluation r = services.expressions().evaluate(expression, state.variablesView(), model.dialect());
+        Evaluation r = services.expressions().evaluate(expression, variables(token), model.dialect());
         if (r instanceof Evaluation.Failure f) {
             incident(token, "EXPRESSION", "Expression " + expression.text() + " (" + what + ") at "
                     + model.describe(token.elementId) + " failed: " + f.message());
@@ -334,12 +341,37 @@ public final class Step {
         history("INCIDENT_OPENED", token.elementId, token.id, null, map("incidentId", id, "kind", kind, "message", message));
     }
 
+    /**
+     * Sets variables as Camunda's setVariable does: where a scope around the token (or the token) holds the variable
+     * locally, there; otherwise on the instance.
+     */
     public void setVariables(Token token, Map<String, Object> variables) {
         if (variables == null || variables.isEmpty()) return;
-        state.variables.putAll(variables);
+        for (Map.Entry<String, Object> v : variables.entrySet()) {
+            Token holder = token == null ? null : state.holderOf(token, v.getKey());
+            if (holder == null) state.variables.put(v.getKey(), v.getValue());
+            else {
+                if (holder.locals == null) holder.locals = new LinkedHashMap<>();
+                holder.locals.put(v.getKey(), v.getValue());
+            }
+        }
         changedVariables.addAll(variables.keySet());
         history("VARIABLES_CHANGED", token == null ? null : token.elementId, token == null ? null : token.id, null,
                 Map.of("variables", new LinkedHashMap<>(variables)));
+    }
+
+    /** Sets variables local to the token's element (input mappings, a multi-instance instance's loop variables). */
+    public void setLocalVariables(Token token, Map<String, Object> variables) {
+        if (variables == null || variables.isEmpty()) return;
+        if (token.locals == null) token.locals = new LinkedHashMap<>();
+        token.locals.putAll(variables);
+        changedVariables.addAll(variables.keySet());
+        history("VARIABLES_CHANGED", token.elementId, token.id, null, map("variables", new LinkedHashMap<>(variables), "local", true));
+    }
+
+    /** The variables the token's element sees: the instance's and the local ones of its scopes. */
+    public Map<String, Object> variables(Token token) {
+        return token == null ? state.variablesView() : state.variablesView(token);
     }
 
     public void history(String type, String elementId, String tokenId, Long durationMs, Map<String, Object> payload) {
