@@ -33,7 +33,8 @@ final class EventSubProcessBehavior implements ElementBehavior {
                 && (((Event) node).definition() instanceof EventDefinition.Error || ((Event) node).definition() instanceof EventDefinition.Escalation
                 || ((Event) node).definition() instanceof EventDefinition.Message || ((Event) node).definition() instanceof EventDefinition.Timer
                 || ((Event) node).definition() instanceof EventDefinition.Signal
-                || ((Event) node).definition() instanceof EventDefinition.Conditional);
+                || ((Event) node).definition() instanceof EventDefinition.Conditional
+                || ((Event) node).definition() instanceof EventDefinition.Compensate);
     }
 
     @Override
@@ -46,7 +47,13 @@ final class EventSubProcessBehavior implements ElementBehavior {
         if (d instanceof EventDefinition.Error || d instanceof EventDefinition.Escalation || d instanceof EventDefinition.Message
                 || d instanceof EventDefinition.Timer || d instanceof EventDefinition.Signal
                 || d instanceof EventDefinition.Conditional) return List.of();
+        if (d instanceof EventDefinition.Compensate) {
+            String scope = model.scopeOf(node.id());
+            return scope != null && model.node(scope) instanceof SubProcess ? List.of()
+                    : List.of("compensation event subprocess " + model.describe(node.id())
+                    + " must be inside a subprocess: it undoes that subprocess when it is compensated");
+        }
         return List.of("event subprocess " + model.describe(node.id()) + " starts with "
-                + (d == null ? "a none start event" : "a " + d.xmlName()) + ", which the engine does not run yet (error, escalation, message, timer, signal and conditional starts run)");
+                + (d == null ? "a none start event" : "a " + d.xmlName()) + ", which the engine does not run yet (error, escalation, message, timer, signal, conditional and compensation starts run)");
     }
 }

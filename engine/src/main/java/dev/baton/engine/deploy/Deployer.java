@@ -122,9 +122,6 @@ public final class Deployer {
                         + " is not run by the engine yet");
                 continue;
             }
-            if (n instanceof Activity a && a.activity().loop() instanceof dev.baton.model.LoopCharacteristics.StandardLoop) {
-                out.add(n.id() + "\u0000" + model.describe(n.id()) + " repeats as a standard loop, which the engine does not run yet (multi-instance runs)");
-            }
             // mappings the importer could not read (lists, maps, scripts) stay in the file, and must not be skipped silently
             boolean unread = n.extensions().elements().stream().anyMatch(x -> x.localName().equals("inputOutput") || x.localName().equals("ioMapping"));
             if (unread) {

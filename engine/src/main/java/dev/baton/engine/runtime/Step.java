@@ -144,6 +144,7 @@ public final class Step {
         }
         if (e.newActivation() && node.kind() == ElementKind.START_EVENT) EventSubProcesses.listen(this, token.parentId);
         if (MultiInstance.entered(this, token, node, e.newActivation())) return;
+        if (StandardLoops.entered(this, token, node, e.newActivation())) return;
         if (!VariableMappings.input(this, token, node)) return;
         behaviour(node).enter(this, token, node);
     }
@@ -157,6 +158,7 @@ public final class Step {
         if (!VariableMappings.output(this, token, node)) return;
         Compensation.completed(this, token, node);
         if (MultiInstance.left(this, token, node)) return;
+        if (StandardLoops.again(this, token, node)) return;
         token.locals = null;
         token.keepLocal = false;
         behaviour(node).leave(this, token, node);
