@@ -138,4 +138,18 @@ class ConditionalEventTest {
             assertThat(engine.tasks(null, null, null, id)).isEmpty();
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void aConditionalEventAfterAnEventBasedGatewayWinsWhenAVariableChangeMakesItTrue(Db db) {
+        try (BatonEngine engine = Engines.open(db, dir)) {
+            engine.deploy(Engines.files("conditional.bpmn"));
+            String id = start(engine, "paidOrExpired", Map.of("paid", false));
+            assertThat(tokenElements(engine, id)).containsExactly("Race");
+
+            engine.setVariables(id, Map.of("paid", true));
+            assertThat(engine.instance(id).state()).isEqualTo(InstanceState.COMPLETED);
+            assertThat(entered(engine, id)).containsSubsequence("Race", "Paid", "PaidEnd").doesNotContain("Expired", "ExpiredEnd");
+        }
+    }
 }

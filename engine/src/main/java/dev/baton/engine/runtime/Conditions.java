@@ -55,6 +55,17 @@ public final class Conditions {
                 if (due(step, t, catcher)) planned |= fireIfHolds(step, t, catcher);
                 continue;
             }
+            if (node.kind() == ElementKind.EVENT_BASED_GATEWAY && t.state == Token.State.WAITING) {
+                // a conditional event after an event-based gateway: the first event that happens wins
+                for (dev.baton.model.SequenceFlow f : step.model.outgoing(node.id())) {
+                    if (step.model.node(f.targetRef()) instanceof Event e && e.definition() instanceof EventDefinition.Conditional
+                            && due(step, t, e) && fireIfHolds(step, t, e)) {
+                        planned = true;
+                        break;
+                    }
+                }
+                continue;
+            }
             if (node instanceof Activity && !MultiInstance.isInner(step, t)) {
                 for (Event b : step.model.boundaryEvents(node.id())) {
                     if (!(b.definition() instanceof EventDefinition.Conditional) || !due(step, t, b)) continue;
