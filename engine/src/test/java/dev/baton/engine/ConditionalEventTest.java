@@ -152,4 +152,20 @@ class ConditionalEventTest {
             assertThat(entered(engine, id)).containsSubsequence("Race", "Paid", "PaidEnd").doesNotContain("Expired", "ExpiredEnd");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void aConditionalEventWhosePathKeepsItsConditionTrueBecomesAnIncidentInsteadOfRunningForever(Db db) {
+        try (BatonEngine engine = Engines.open(db, dir)) {
+            engine.deploy(Engines.files("conditional.bpmn"));
+            String id = start(engine, "feedback", Map.of("level", 0));
+
+            engine.setVariables(id, Map.of("level", 11));
+            assertThat(engine.incidents(id, true)).singleElement().satisfies(i -> {
+                assertThat(i.elementId()).isEqualTo("Watch");
+                assertThat(i.message()).contains("High", "fired 1000 times");
+            });
+            assertThat(entered(engine, id).stream().filter("Raise"::equals).count()).isEqualTo(1000);
+        }
+    }
 }

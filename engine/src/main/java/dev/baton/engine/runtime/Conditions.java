@@ -91,9 +91,19 @@ public final class Conditions {
         return only == null || step.changedVariables.subList(from, size).contains(only);
     }
 
+    /** How often conditional events may fire in one step before it is taken for a loop that never waits. */
+    static final int MAX_FIRES_PER_STEP = 1000;
+
     private static boolean fireIfHolds(Step step, Token token, Event event) {
         Optional<Boolean> holds = evaluate(step, token, event, (EventDefinition.Conditional) event.definition());
         if (holds.isEmpty() || !holds.get()) return false;
+        if (++step.conditionalFires > MAX_FIRES_PER_STEP) {
+            // the event's own path keeps its condition true: stop here rather than run forever inside one transaction
+            step.incident(token, "CONDITION_LOOP", "Conditional event " + step.model.describe(event.id()) + " fired "
+                    + MAX_FIRES_PER_STEP + " times in one step: the path it starts keeps its condition true without waiting"
+                    + " (limit it with camunda:variableName, or let the path wait)");
+            return false;
+        }
         step.fire(token, new Trigger(event.id(), Map.of(), Map.of("condition", true)));
         return true;
     }

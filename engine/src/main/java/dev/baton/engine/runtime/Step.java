@@ -60,6 +60,8 @@ public final class Step {
     public final List<String> changedVariables = new ArrayList<>();
     /** Per token and conditional event: how many changes it has seen (-1: new, evaluate it when the agenda is empty). */
     final java.util.Map<String, Integer> conditionSeen = new java.util.HashMap<>();
+    /** Conditional events fired in this step (a guard against paths that keep their own condition true). */
+    int conditionalFires;
     /** When set, a retried incident's job gets this many tries instead of the element's policy. */
     public Integer retriesOverride;
     private int operations;
