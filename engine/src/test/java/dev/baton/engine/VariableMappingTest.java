@@ -90,6 +90,39 @@ class VariableMappingTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void camundaListMapAndScriptParametersAreEvaluated(Db db) {
+        try (BatonEngine engine = Engines.open(db, dir)) {
+            engine.deploy(Engines.files("io-camunda7-structured.bpmn"));
+            String id = start(engine, "packing", Map.of("first", "bag", "max", 20, "name", "Ann"));
+
+            assertThat(engine.instance(id).state()).isEqualTo(InstanceState.COMPLETED);
+            assertThat(engine.instance(id).variables()).containsEntry("count", 3).containsEntry("summary", "3 items, at most 20 kg")
+                    .containsEntry("notes", List.of("hi Ann", "tape")).doesNotContainKeys("items", "limits", "greeting");
+            assertThat(engine.history(id)).anySatisfy(e -> {
+                assertThat(e.type()).isEqualTo("VARIABLES_CHANGED");
+                assertThat(e.payload()).containsEntry("variables", Map.of("items", List.of("bag", "box", List.of("tape", "bag")),
+                        "limits", Map.of("max", 20, "unit", "kg"), "greeting", "hi Ann"));
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void aParameterScriptInALanguageTheEngineDoesNotRunIsRefusedAtDeployment(Db db) {
+        try (BatonEngine engine = Engines.open(db, dir)) {
+            String xml = new String(Engines.bpmn("io-camunda7-structured.bpmn").content(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("<camunda:script scriptFormat=\"juel\">", "<camunda:script scriptFormat=\"groovy\">");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.deploy(List.of(BpmnFile.of("groovy-param.bpmn", xml))))
+                    .isInstanceOf(EngineException.DeploymentRejected.class)
+                    .satisfies(e -> assertThat(((EngineException.DeploymentRejected) e).problems()).anySatisfy(p -> {
+                        assertThat(p.elementId()).isEqualTo("Pack");
+                        assertThat(p.message()).contains("groovy");
+                    }));
+        }
+    }
+
     private static TaskView task(BatonEngine engine, String id, String elementId) {
         return engine.tasks(null, null, null, id).stream().filter(t -> t.elementId().equals(elementId)).findFirst().orElseThrow();
     }

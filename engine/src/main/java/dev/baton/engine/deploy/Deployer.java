@@ -122,11 +122,17 @@ public final class Deployer {
                         + " is not run by the engine yet");
                 continue;
             }
-            // mappings the importer could not read (lists, maps, scripts) stay in the file, and must not be skipped silently
-            boolean unread = n.extensions().elements().stream().anyMatch(x -> x.localName().equals("inputOutput") || x.localName().equals("ioMapping"));
-            if (unread) {
-                out.add(n.id() + "\u0000" + model.describe(n.id()) + " has input/output mappings with values the engine does not run"
-                        + " (camunda:list, camunda:map or camunda:script): use an expression such as ${...} instead");
+            // mappings the importer kept as XML (lists, maps, scripts) run from that XML; what cannot run must not be skipped
+            for (dev.baton.model.XmlFragment x : n.extensions().elements()) {
+                if (x.localName().equals("ioMapping")) {
+                    out.add(n.id() + "\u0000" + model.describe(n.id()) + " has a zeebe:ioMapping the engine cannot read");
+                } else if (x.localName().equals("inputOutput")) {
+                    try {
+                        dev.baton.engine.runtime.CamundaParameters.parse(x);
+                    } catch (IllegalArgumentException e) {
+                        out.add(n.id() + "\u0000" + model.describe(n.id()) + " has input/output parameters the engine does not run: " + e.getMessage());
+                    }
+                }
             }
             ElementBehavior b = behaviors.of(n.kind());
             for (String m : b.check(n, model)) out.add(n.id() + "\u0000" + m);

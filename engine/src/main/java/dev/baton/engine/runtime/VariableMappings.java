@@ -30,6 +30,20 @@ public final class VariableMappings {
 
     /** Applies the element's input mappings to the token; false when one failed and became an incident. */
     static boolean input(Step step, Token token, FlowNode node) {
+        Optional<dev.baton.model.XmlFragment> kept = CamundaParameters.fragment(node);
+        if (kept.isPresent()) {
+            Map<String, Object> locals = new LinkedHashMap<>();
+            for (CamundaParameters.Parameter p : CamundaParameters.of(kept.get())) {
+                if (!p.input()) continue;
+                Map<String, Object> scope = new LinkedHashMap<>(step.variables(token));
+                scope.putAll(locals);
+                Optional<Object> v = CamundaParameters.evaluate(step, token, p.name(), p.value(), scope);
+                if (v.isEmpty()) return false;
+                locals.put(p.name(), Step.unwrap(v.get()));
+            }
+            step.setLocalVariables(token, locals);
+            return true;
+        }
         IoMapping io = of(node);
         if (io.isEmpty()) return true;
         if (step.model.dialect() == Dialect.CAMUNDA8 && !io.outputs().isEmpty()) token.keepLocal = true;
@@ -52,10 +66,22 @@ public final class VariableMappings {
      * instances did); false when one failed and became an incident.
      */
     static boolean output(Step step, Token token, FlowNode node) {
-        IoMapping io = of(node);
-        if (io.outputs().isEmpty() || MultiInstance.of(node) != null && !MultiInstance.isInner(step, token)) return true;
+        if (MultiInstance.of(node) != null && !MultiInstance.isInner(step, token)) return true;
+        Optional<dev.baton.model.XmlFragment> kept = CamundaParameters.fragment(node);
         Map<String, Object> scope = step.variables(token);
         Map<String, Object> out = new LinkedHashMap<>();
+        if (kept.isPresent()) {
+            for (CamundaParameters.Parameter p : CamundaParameters.of(kept.get())) {
+                if (p.input()) continue;
+                Optional<Object> v = CamundaParameters.evaluate(step, token, p.name(), p.value(), scope);
+                if (v.isEmpty()) return false;
+                out.put(p.name(), Step.unwrap(v.get()));
+            }
+            writeUp(step, token, out);
+            return true;
+        }
+        IoMapping io = of(node);
+        if (io.outputs().isEmpty()) return true;
         for (VariableMapping m : io.outputs()) {
             Optional<Object> v = value(step, token, m, scope, "output mapping");
             if (v.isEmpty()) return false;
@@ -70,7 +96,13 @@ public final class VariableMappings {
                 put(out, m.target(), v.get());
             }
         }
-        // the outputs go to the scope around the element: the token's own locals must not catch them
+        writeUp(step, token, out);
+        return true;
+    }
+
+    /** Outputs go to the scope around the element: the token's own locals must not catch them. */
+    private static void writeUp(Step step, Token token, Map<String, Object> out) {
+        if (out.isEmpty()) return;
         Token scopeToken = token.parentId == null ? null : step.state.token(token.parentId).orElse(null);
         if (scopeToken == null) {
             out.forEach((k, v) -> step.state.variables.put(k, v));
@@ -80,7 +112,6 @@ public final class VariableMappings {
         } else {
             step.setVariables(scopeToken, out);
         }
-        return true;
     }
 
     private static Optional<Object> value(Step step, Token token, VariableMapping m, Map<String, Object> scope, String what) {
