@@ -62,6 +62,20 @@ class StandardLoopAndCompensationSubprocessTest {
 
     @ParameterizedTest
     @EnumSource(Db.class)
+    void aSubprocessWithAStandardLoopRunsWholeAgainWhileItsConditionHolds(Db db) {
+        try (BatonEngine engine = Engines.open(db, dir)) {
+            engine.deploy(Engines.files("standard-loop.bpmn"));
+            String id = start(engine, "roundsOfReview", Map.of("rounds", 0));
+
+            assertThat(engine.instance(id).state()).isEqualTo(InstanceState.COMPLETED);
+            assertThat(engine.instance(id).variables()).containsEntry("rounds", 3);
+            assertThat(entered(engine, id)).containsExactly("LStart", "Rounds", "RoundStart", "Count", "RoundEnd", "Rounds", "RoundStart",
+                    "Count", "RoundEnd", "Rounds", "RoundStart", "Count", "RoundEnd", "LEnd");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
     void compensatingASubprocessRunsItsCompensationEventSubprocessWhichUndoesWhatCompletedInside(Db db) {
         try (BatonEngine engine = Engines.open(db, dir)) {
             engine.deploy(Engines.files("compensate-event-subprocess.bpmn"));
