@@ -168,4 +168,19 @@ class ConditionalEventTest {
             assertThat(entered(engine, id).stream().filter("Raise"::equals).count()).isEqualTo(1000);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void variableEventsLimitTheReevaluationToTheNamedKindOfChange(Db db) {
+        try (BatonEngine engine = Engines.open(db, dir)) {
+            engine.deploy(Engines.files("conditional.bpmn"));
+            String id = start(engine, "onNewVariable", Map.of("count", 0));
+
+            // an update makes the condition true, but the event listens only to created variables
+            engine.setVariables(id, Map.of("count", 5));
+            assertThat(tokenElements(engine, id)).containsExactly("Created");
+            engine.setVariables(id, Map.of("note", "new"));
+            assertThat(engine.instance(id).state()).isEqualTo(InstanceState.COMPLETED);
+        }
+    }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * evaluated when their scope begins (the activity is entered, the scope starts). After that, every one of them is
  * evaluated again whenever a variable of the instance changes (set through the API, a completed task, a script's or
  * a call's result), and is triggered when its condition holds. camunda:variableName limits the re-evaluation to
- * changes of that variable.
+ * changes of that variable, camunda:variableEvents to those kinds of change (create, update).
  */
 public final class Conditions {
     private Conditions() {}
@@ -88,7 +88,13 @@ public final class Conditions {
         int from = seen == null ? 0 : seen;
         if (from >= size) return false;
         String only = variableName(event);
-        return only == null || step.changedVariables.subList(from, size).contains(only);
+        List<String> kinds = variableEvents(event);
+        for (int i = from; i < size; i++) {
+            if ((only == null || only.equals(step.changedVariables.get(i))) && (kinds == null || kinds.contains(step.changeKinds.get(i)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How often conditional events may fire in one step before it is taken for a loop that never waits. */
@@ -137,6 +143,16 @@ public final class Conditions {
         return c.extensions().attributes().entrySet().stream().filter(a -> a.getKey().endsWith("}variableName")
                         || a.getKey().equals("variableName"))
                 .map(Map.Entry::getValue).filter(v -> v != null && !v.isBlank()).map(String::strip).findFirst().orElse(null);
+    }
+
+    /** camunda:variableEvents of the event's definition (create, update), or null for any change. */
+    static List<String> variableEvents(Event event) {
+        if (!(event.definition() instanceof EventDefinition.Conditional c)) return null;
+        String text = c.variableEvents() != null && !c.variableEvents().isBlank() ? c.variableEvents()
+                : c.extensions().attributes().entrySet().stream().filter(a -> a.getKey().endsWith("}variableEvents"))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        if (text == null || text.isBlank()) return null;
+        return java.util.Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static String key(Token token, String elementId) { return token.id + "/" + elementId; }

@@ -58,6 +58,14 @@ public final class Step {
     public final List<String> escalationsToCaller = new ArrayList<>();
     /** Names of the variables set in this step, in order; conditional events look at what changed since they last looked. */
     public final List<String> changedVariables = new ArrayList<>();
+    /** For each entry of changedVariables: "create" or "update" (Camunda's variable event names). */
+    public final List<String> changeKinds = new ArrayList<>();
+
+    /** Notes a variable change for conditional events. */
+    public void changed(String name, boolean created) {
+        changedVariables.add(name);
+        changeKinds.add(created ? "create" : "update");
+    }
     /** Per token and conditional event: how many changes it has seen (-1: new, evaluate it when the agenda is empty). */
     final java.util.Map<String, Integer> conditionSeen = new java.util.HashMap<>();
     /** Conditional events fired in this step (a guard against paths that keep their own condition true). */
@@ -353,13 +361,15 @@ public final class Step {
         if (variables == null || variables.isEmpty()) return;
         for (Map.Entry<String, Object> v : variables.entrySet()) {
             Token holder = token == null ? null : state.holderOf(token, v.getKey());
-            if (holder == null) state.variables.put(v.getKey(), v.getValue());
-            else {
+            if (holder == null) {
+                changed(v.getKey(), !state.variables.containsKey(v.getKey()));
+                state.variables.put(v.getKey(), v.getValue());
+            } else {
                 if (holder.locals == null) holder.locals = new LinkedHashMap<>();
+                changed(v.getKey(), !holder.locals.containsKey(v.getKey()));
                 holder.locals.put(v.getKey(), v.getValue());
             }
         }
-        changedVariables.addAll(variables.keySet());
         history("VARIABLES_CHANGED", token == null ? null : token.elementId, token == null ? null : token.id, null,
                 Map.of("variables", new LinkedHashMap<>(variables)));
     }
@@ -368,8 +378,8 @@ public final class Step {
     public void setLocalVariables(Token token, Map<String, Object> variables) {
         if (variables == null || variables.isEmpty()) return;
         if (token.locals == null) token.locals = new LinkedHashMap<>();
+        for (String name : variables.keySet()) changed(name, !token.locals.containsKey(name));
         token.locals.putAll(variables);
-        changedVariables.addAll(variables.keySet());
         history("VARIABLES_CHANGED", token.elementId, token.id, null, map("variables", new LinkedHashMap<>(variables), "local", true));
     }
 

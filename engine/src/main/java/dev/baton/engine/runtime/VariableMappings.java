@@ -105,8 +105,10 @@ public final class VariableMappings {
         if (out.isEmpty()) return;
         Token scopeToken = token.parentId == null ? null : step.state.token(token.parentId).orElse(null);
         if (scopeToken == null) {
-            out.forEach((k, v) -> step.state.variables.put(k, v));
-            step.changedVariables.addAll(out.keySet());
+            out.forEach((k, v) -> {
+                step.changed(k, !step.state.variables.containsKey(k));
+                step.state.variables.put(k, v);
+            });
             if (!out.isEmpty()) step.history("VARIABLES_CHANGED", token.elementId, token.id, null,
                     Step.map("variables", new LinkedHashMap<>(out), "output", true));
         } else {
