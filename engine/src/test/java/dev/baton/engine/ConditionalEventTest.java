@@ -183,4 +183,27 @@ class ConditionalEventTest {
             assertThat(engine.instance(id).state()).isEqualTo(InstanceState.COMPLETED);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void conditionalStartEventsStartTheProcessesWhoseConditionHoldsForTheGivenVariables(Db db) {
+        try (BatonEngine engine = Engines.open(db, dir)) {
+            engine.deploy(Engines.files("conditional-start.bpmn"));
+
+            var both = engine.evaluateStartConditions(Map.of("amount", 5000), "o-1", null);
+            assertThat(both).extracting(dev.baton.model.api.InstanceView::processId).containsExactlyInAnyOrder("bigOrder", "anyOrder");
+            String big = both.stream().filter(i -> i.processId().equals("bigOrder")).findFirst().orElseThrow().id();
+            assertThat(tokenElements(engine, big)).containsExactly("Review");
+            assertThat(engine.instance(big).variables()).containsEntry("amount", 5000);
+            assertThat(engine.instance(big).businessKey()).isEqualTo("o-1");
+            assertThat(entered(engine, big)).startsWith("BigStart", "Review");
+
+            assertThat(engine.evaluateStartConditions(Map.of("amount", 10), null, null))
+                    .extracting(dev.baton.model.api.InstanceView::processId).containsExactly("anyOrder");
+            assertThat(engine.evaluateStartConditions(Map.of("amount", 5000), null, "bigOrder"))
+                    .extracting(dev.baton.model.api.InstanceView::processId).containsExactly("bigOrder");
+            // a condition over a variable that is not given does not hold
+            assertThat(engine.evaluateStartConditions(Map.of(), null, null)).isEmpty();
+        }
+    }
 }

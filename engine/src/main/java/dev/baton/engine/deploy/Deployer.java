@@ -138,7 +138,8 @@ public final class Deployer {
             for (String m : b.check(n, model)) out.add(n.id() + "\u0000" + m);
         }
         if (model.noneStart(null).isEmpty() && model.startEvents(EventDefinition.Message.class).isEmpty()
-                && model.startEvents(EventDefinition.Timer.class).isEmpty() && model.startEvents(EventDefinition.Signal.class).isEmpty()) {
+                && model.startEvents(EventDefinition.Timer.class).isEmpty() && model.startEvents(EventDefinition.Signal.class).isEmpty()
+                && model.startEvents(EventDefinition.Conditional.class).isEmpty()) {
             out.add(model.processId() + "\u0000process " + model.processId() + " has no start event the engine can start it at");
         }
         return out;
