@@ -206,4 +206,18 @@ class ConditionalEventTest {
             assertThat(engine.evaluateStartConditions(Map.of(), null, null)).isEmpty();
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void aSignalAfterAnEventBasedGatewayWinsWhenItComesFirst(Db db) {
+        try (BatonEngine engine = Engines.open(db, dir)) {
+            engine.deploy(Engines.files("conditional.bpmn"));
+            String id = start(engine, "paidOrExpired", Map.of("paid", false));
+
+            assertThat(engine.signal(new dev.baton.model.api.SignalRequest("recall-offer", Map.of("why", "stock"))).caughtBy()).containsExactly(id);
+            assertThat(engine.instance(id).state()).isEqualTo(InstanceState.COMPLETED);
+            assertThat(entered(engine, id)).containsSubsequence("Race", "Recalled", "RecalledEnd").doesNotContain("Paid", "Expired");
+            assertThat(engine.instance(id).variables()).containsEntry("why", "stock");
+        }
+    }
 }
