@@ -209,6 +209,40 @@ public final class BatonEngine implements AutoCloseable {
         return new Started(view(step), true);
     }
 
+    /**
+     * Evaluates the conditional start events of the latest version of every process (or of one process) with the given
+     * variables, and starts an instance at each whose condition holds, as Camunda 7's evaluateStartConditions does.
+     *
+     * @param processId null for every process
+     * @return the started instances, oldest first; empty when no condition held
+     */
+    public List<InstanceView> evaluateStartConditions(Map<String, Object> variables, String businessKey, String processId) {
+        Map<String, Object> vars = variables == null ? Map.of() : variables;
+        Map<String, DefinitionSummary> latest = new java.util.LinkedHashMap<>();
+        for (DefinitionSummary d : queries.definitions()) {
+            if (processId != null && !processId.equals(d.processId())) continue;
+            latest.merge(d.processId(), d, (a, b) -> a.version() >= b.version() ? a : b);
+        }
+        List<InstanceView> started = new java.util.ArrayList<>();
+        for (DefinitionSummary d : latest.values()) {
+            ProcessModel model = definitions.get(d.id());
+            for (dev.baton.model.Event e : model.startEvents(dev.baton.model.EventDefinition.Conditional.class)) {
+                var condition = ((dev.baton.model.EventDefinition.Conditional) e.definition()).condition();
+                var r = commands.services().expressions().condition(condition, vars, model.dialect());
+                if (r instanceof dev.baton.engine.expr.Evaluation.Failure f) {
+                    // a variable the condition needs is missing: as in Camunda, that process does not start
+                    if (f.message() != null && f.message().contains("null base Object with identifier")) continue;
+                    throw new EngineException.BadRequest("The condition " + condition.text() + " of start event "
+                            + model.describe(e.id()) + " in process " + model.processId() + " failed: " + f.message());
+                }
+                if (Boolean.TRUE.equals(((dev.baton.engine.expr.Evaluation.Value) r).value())) {
+                    started.add(view(commands.start(model, e.id(), vars, businessKey, null, null)));
+                }
+            }
+        }
+        return started;
+    }
+
     /** The instance as the step that started it left it, without reading it back. */
     private static InstanceView view(Step s) {
         var i = s.instance;

@@ -86,6 +86,21 @@ class CompensationTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void compensationHandlersCanBeASubprocessAndACallActivity(Db db) {
+        try (BatonEngine engine = Engines.open(db, dir)) {
+            engine.deploy(Engines.files("compensation-handlers.bpmn"));
+            String id = start(engine, "undoByHandlers", Map.of());
+
+            Flows.awaitState(engine, id, InstanceState.COMPLETED);
+            // Charge completed last, so its handler (the call) runs first and its result is there for the subprocess
+            assertThat(entered(engine, id)).containsSubsequence("Reserve", "Charge", "UndoAll", "RefundCall", "ReleaseAll", "Release");
+            assertThat(engine.family(id).childInstanceIds()).hasSize(1);
+            assertThat(engine.instance(id).variables()).containsEntry("payment", "refunded").containsEntry("stock", "released after refunded");
+        }
+    }
+
     private static boolean leftBefore(List<HistoryEvent> history, String first, String then) {
         long a = history.stream().filter(e -> e.type().equals("ELEMENT_LEFT") && first.equals(e.elementId())).mapToLong(HistoryEvent::seq).min().orElse(-1);
         long b = history.stream().filter(e -> e.type().equals("ELEMENT_ENTERED") && then.equals(e.elementId())).mapToLong(HistoryEvent::seq).min().orElse(-1);

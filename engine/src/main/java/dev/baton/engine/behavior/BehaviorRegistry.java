@@ -23,6 +23,7 @@ public final class BehaviorRegistry {
         behaviors.put(ElementKind.USER_TASK, new UserTaskBehavior());
         behaviors.put(ElementKind.SCRIPT_TASK, new ScriptTaskBehavior());
         behaviors.put(ElementKind.SUB_PROCESS, new SubProcessBehavior());
+        behaviors.put(ElementKind.TRANSACTION, new SubProcessBehavior());
         behaviors.put(ElementKind.EVENT_SUB_PROCESS, new EventSubProcessBehavior());
         behaviors.put(ElementKind.CALL_ACTIVITY, new CallActivityBehavior());
         behaviors.put(ElementKind.EXCLUSIVE_GATEWAY, new ExclusiveGatewayBehavior());

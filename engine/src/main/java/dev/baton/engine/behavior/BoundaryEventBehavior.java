@@ -24,7 +24,11 @@ final class BoundaryEventBehavior implements ElementBehavior {
         EventDefinition d = ((Event) node).definition();
         if (d instanceof EventDefinition.Timer || d instanceof EventDefinition.Message || d instanceof EventDefinition.Error
                 || d instanceof EventDefinition.Compensate || d instanceof EventDefinition.Signal
-                || d instanceof EventDefinition.Escalation) return List.of();
+                || d instanceof EventDefinition.Escalation || d instanceof EventDefinition.Conditional) return List.of();
+        if (d instanceof EventDefinition.Cancel) {
+            return model.findNode(((Event) node).attachedToRef()).filter(a -> a.kind() == dev.baton.model.ElementKind.TRANSACTION).isPresent()
+                    ? List.of() : List.of("cancel boundary event " + model.describe(node.id()) + " must be attached to a transaction subprocess");
+        }
         return List.of("boundary event " + model.describe(node.id()) + " with "
                 + (d == null ? "no event definition" : "a " + d.xmlName()) + " is not run by the engine yet");
     }

@@ -28,9 +28,9 @@ final class CallActivityBehavior implements ElementBehavior {
         CallActivity call = (CallActivity) node;
         CallSettings s = call.call();
         Map<String, Object> in = new LinkedHashMap<>();
-        if (s.allIn()) in.putAll(step.state.variables);
+        if (s.allIn()) in.putAll(step.variables(token));
         for (VariableMapping m : s.inputs()) {
-            Optional<Object> v = value(step, token, m, step.state.variables);
+            Optional<Object> v = value(step, token, m, step.variables(token));
             if (v.isEmpty()) return;
             in.put(m.target(), Step.unwrap(v.get()));
         }
@@ -77,6 +77,17 @@ final class CallActivityBehavior implements ElementBehavior {
     @SuppressWarnings("unchecked")
     public void trigger(Step step, Token token, FlowNode node, Trigger trigger) {
         CallActivity call = (CallActivity) node;
+        if (trigger.data().get("escalations") instanceof List<?> escalations) {
+            for (Object code : escalations) {
+                dev.baton.engine.runtime.Escalations.raiseFromCall(step, token, String.valueOf(code));
+                // an interrupting catcher ended the call (and cancels the called instance)
+                if (!step.state.tokens.contains(token)) return;
+            }
+            if (!trigger.data().containsKey("variables")) {
+                step.waitHere(token);
+                return;
+            }
+        }
         if (trigger.data().get("bpmnError") instanceof String code) {
             String message = (String) trigger.data().get("errorMessage");
             if (!BpmnErrors.raise(step, token, true, code, message)) {

@@ -19,6 +19,14 @@ final class CatchEventBehavior implements ElementBehavior {
             step.leave(token);
             return;
         }
+        if (e.definition() instanceof EventDefinition.Conditional) {
+            // true on arrival: it passes at once; else it waits for a variable change that makes it true
+            java.util.Optional<Boolean> holds = dev.baton.engine.runtime.Conditions.holdsOnArrival(step, token, e);
+            if (holds.isEmpty()) return;
+            if (holds.get()) step.leave(token);
+            else step.waitHere(token);
+            return;
+        }
         if (!step.subscribe(token, e, e.definition())) return;
         step.waitHere(token);
     }
@@ -33,7 +41,7 @@ final class CatchEventBehavior implements ElementBehavior {
     public List<String> check(FlowNode node, ProcessModel model) {
         EventDefinition d = ((Event) node).definition();
         if (d instanceof EventDefinition.Timer || d instanceof EventDefinition.Message || d instanceof EventDefinition.Signal
-                || d instanceof EventDefinition.Link) return List.of();
+                || d instanceof EventDefinition.Link || d instanceof EventDefinition.Conditional) return List.of();
         return List.of("intermediate catch event " + model.describe(node.id()) + " with "
                 + (d == null ? "no event definition" : "a " + d.xmlName()) + " is not run by the engine yet");
     }

@@ -42,12 +42,23 @@ final class EndEventBehavior implements ElementBehavior {
             MessageWork.plan(step, token, m.messageRef(), null);
             return;
         }
+        if (d instanceof EventDefinition.Cancel) {
+            dev.baton.engine.runtime.Transactions.cancel(step, token);
+            return;
+        }
         step.history("ELEMENT_LEFT", node.id(), token.id, step.now - token.enteredAt, null);
         if (d instanceof EventDefinition.Terminate) step.terminate(token);
         else if (d instanceof EventDefinition.Error e) {
             // an error nobody catches ends its token like a none end event, as in Camunda 7
             if (!BpmnErrors.raise(step, token, false, BpmnErrors.code(step, e.errorRef()), BpmnErrors.message(step, e.errorRef()))) step.end(token);
         } else step.end(token);
+    }
+
+    /** A cancel end event leaves its transaction through the cancel boundary event; others just end. */
+    @Override
+    public void leave(Step step, Token token, FlowNode node) {
+        if (((Event) node).definition() instanceof EventDefinition.Cancel) dev.baton.engine.runtime.Transactions.left(step, token);
+        else step.takeOutgoing(token, node, null);
     }
 
     /** The signal or message of the end event went out (the broker confirmed it): the token ends. */
@@ -63,6 +74,13 @@ final class EndEventBehavior implements ElementBehavior {
         if (d == null || d instanceof EventDefinition.Terminate || d instanceof EventDefinition.Error
                 || d instanceof EventDefinition.Compensate || d instanceof EventDefinition.Signal
                 || d instanceof EventDefinition.Escalation || d instanceof EventDefinition.Message) return List.of();
+        if (d instanceof EventDefinition.Cancel) {
+            String scope = model.scopeOf(node.id());
+            if (scope != null && model.node(scope).kind() == dev.baton.model.ElementKind.TRANSACTION
+                    && dev.baton.engine.runtime.Transactions.cancelBoundary(model.boundaryEvents(scope)).isPresent()) return List.of();
+            return List.of("cancel end event " + model.describe(node.id())
+                    + " must be directly inside a transaction subprocess that has a cancel boundary event");
+        }
         return List.of("end event " + model.describe(node.id()) + " with a " + d.xmlName() + " is not run by the engine yet");
     }
 }

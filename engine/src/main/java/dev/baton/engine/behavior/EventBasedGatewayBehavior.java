@@ -54,10 +54,11 @@ final class EventBasedGatewayBehavior implements ElementBehavior {
         for (SequenceFlow f : model.outgoing(node.id())) {
             FlowNode t = model.findNode(f.targetRef()).orElse(null);
             boolean ok = t instanceof Event e && e.kind() == ElementKind.INTERMEDIATE_CATCH_EVENT
-                    && (e.definition() instanceof EventDefinition.Timer || e.definition() instanceof EventDefinition.Message)
+                    && (e.definition() instanceof EventDefinition.Timer || e.definition() instanceof EventDefinition.Message
+                    || e.definition() instanceof EventDefinition.Conditional || e.definition() instanceof EventDefinition.Signal)
                     || t instanceof Task task && task.kind() == ElementKind.RECEIVE_TASK;
             if (!ok) problems.add("event-based gateway " + model.describe(node.id()) + " leads to " + f.targetRef()
-                    + ", which is not a timer or message catch event or a receive task");
+                    + ", which is not a timer, message, signal or conditional catch event or a receive task");
         }
         return problems;
     }

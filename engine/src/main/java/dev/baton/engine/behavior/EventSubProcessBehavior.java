@@ -32,7 +32,9 @@ final class EventSubProcessBehavior implements ElementBehavior {
         return scope != null && model.node(scope).kind() == ElementKind.EVENT_SUB_PROCESS
                 && (((Event) node).definition() instanceof EventDefinition.Error || ((Event) node).definition() instanceof EventDefinition.Escalation
                 || ((Event) node).definition() instanceof EventDefinition.Message || ((Event) node).definition() instanceof EventDefinition.Timer
-                || ((Event) node).definition() instanceof EventDefinition.Signal);
+                || ((Event) node).definition() instanceof EventDefinition.Signal
+                || ((Event) node).definition() instanceof EventDefinition.Conditional
+                || ((Event) node).definition() instanceof EventDefinition.Compensate);
     }
 
     @Override
@@ -43,8 +45,15 @@ final class EventSubProcessBehavior implements ElementBehavior {
         if (starts.size() != 1) return List.of("event subprocess " + model.describe(node.id()) + " needs exactly one start event");
         EventDefinition d = starts.get(0).definition();
         if (d instanceof EventDefinition.Error || d instanceof EventDefinition.Escalation || d instanceof EventDefinition.Message
-                || d instanceof EventDefinition.Timer || d instanceof EventDefinition.Signal) return List.of();
+                || d instanceof EventDefinition.Timer || d instanceof EventDefinition.Signal
+                || d instanceof EventDefinition.Conditional) return List.of();
+        if (d instanceof EventDefinition.Compensate) {
+            String scope = model.scopeOf(node.id());
+            return scope != null && model.node(scope) instanceof SubProcess ? List.of()
+                    : List.of("compensation event subprocess " + model.describe(node.id())
+                    + " must be inside a subprocess: it undoes that subprocess when it is compensated");
+        }
         return List.of("event subprocess " + model.describe(node.id()) + " starts with "
-                + (d == null ? "a none start event" : "a " + d.xmlName()) + ", which the engine does not run yet (error, escalation, message, timer and signal starts run)");
+                + (d == null ? "a none start event" : "a " + d.xmlName()) + ", which the engine does not run yet (error, escalation, message, timer, signal, conditional and compensation starts run)");
     }
 }

@@ -41,7 +41,7 @@ public final class HttpWork {
             if (v.isEmpty()) return false;
             body = Step.unwrap(v.get());
         } else if (BODY_METHODS.contains(call.method())) {
-            body = step.state.variables;
+            body = step.variables(token);
         }
         String bodyText = body == null ? null
                 : call.bodyFormat() == Implementation.BodyFormat.FORM && body instanceof Map<?, ?> fields ? form(fields)
@@ -113,7 +113,7 @@ public final class HttpWork {
                     out.put(m.getKey(), pointer(response.get("body"), text));
                     continue;
                 }
-                Map<String, Object> scope = new LinkedHashMap<>(step.state.variables);
+                Map<String, Object> scope = new LinkedHashMap<>(step.variables(token));
                 scope.putAll(response);
                 var r = step.services.expressions().evaluate(
                         m.getValue().language() == Expression.Language.LITERAL ? new Expression(

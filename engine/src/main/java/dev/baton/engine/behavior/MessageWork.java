@@ -23,7 +23,7 @@ final class MessageWork {
         int attempts = step.maxAttempts(activity == null ? step.services.defaultRetry() : step.retryPolicy(activity));
         step.addJob(token, Rows.JobKind.SEND_MESSAGE, token.elementId, step.now, attempts,
                 step.json(Step.map("name", name, "correlationKey", key, "businessKey", step.instance.businessKey,
-                        "variables", step.state.variables, "backoffMs",
+                        "variables", step.variables(token), "backoffMs",
                         step.services.defaultRetry().initialBackoff() == null ? 1000 : step.services.defaultRetry().initialBackoff().toMillis(),
                         "multiplier", step.services.defaultRetry().multiplier())));
         step.waitHere(token);

@@ -20,7 +20,7 @@ final class ScriptTaskBehavior implements ElementBehavior {
     @Override
     public void enter(Step step, Token token, FlowNode node) {
         Script script = ((Task) node).script();
-        Evaluation r = step.services.expressions().script(format(script, step.model), script.text(), step.state.variablesView());
+        Evaluation r = step.services.expressions().script(format(script, step.model), script.text(), step.variables(token));
         if (r instanceof Evaluation.Failure f) {
             step.incident(token, "EXPRESSION", "Script " + script.text().strip() + " at " + step.model.describe(node.id())
                     + " failed: " + f.message());

@@ -20,7 +20,8 @@ final class StartEventBehavior implements ElementBehavior {
     public List<String> check(FlowNode node, ProcessModel model) {
         EventDefinition d = ((Event) node).definition();
         if (d == null || d instanceof EventDefinition.Message) return List.of();
-        if ((d instanceof EventDefinition.Timer || d instanceof EventDefinition.Signal) && model.scopeOf(node.id()) == null) return List.of();
+        if ((d instanceof EventDefinition.Timer || d instanceof EventDefinition.Signal || d instanceof EventDefinition.Conditional)
+                && model.scopeOf(node.id()) == null) return List.of();
         if (EventSubProcessBehavior.startsEventSubProcess(node, model)) return List.of();
         return List.of("start event " + model.describe(node.id()) + " with a " + d.xmlName() + " is not run by the engine yet");
     }

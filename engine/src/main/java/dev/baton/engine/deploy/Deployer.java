@@ -122,18 +122,24 @@ public final class Deployer {
                         + " is not run by the engine yet");
                 continue;
             }
-            if (n instanceof Activity a && a.activity().loop() instanceof dev.baton.model.LoopCharacteristics.StandardLoop) {
-                out.add(n.id() + "\u0000" + model.describe(n.id()) + " repeats as a standard loop, which the engine does not run yet (multi-instance runs)");
-            }
-            boolean mapped = n instanceof Activity a ? !a.activity().io().isEmpty() : n instanceof Event e && !e.io().isEmpty();
-            if (mapped) {
-                out.add(n.id() + "\u0000" + model.describe(n.id()) + " has input/output mappings, which the engine does not run yet");
+            // mappings the importer kept as XML (lists, maps, scripts) run from that XML; what cannot run must not be skipped
+            for (dev.baton.model.XmlFragment x : n.extensions().elements()) {
+                if (x.localName().equals("ioMapping")) {
+                    out.add(n.id() + "\u0000" + model.describe(n.id()) + " has a zeebe:ioMapping the engine cannot read");
+                } else if (x.localName().equals("inputOutput")) {
+                    try {
+                        dev.baton.engine.runtime.CamundaParameters.parse(x);
+                    } catch (IllegalArgumentException e) {
+                        out.add(n.id() + "\u0000" + model.describe(n.id()) + " has input/output parameters the engine does not run: " + e.getMessage());
+                    }
+                }
             }
             ElementBehavior b = behaviors.of(n.kind());
             for (String m : b.check(n, model)) out.add(n.id() + "\u0000" + m);
         }
         if (model.noneStart(null).isEmpty() && model.startEvents(EventDefinition.Message.class).isEmpty()
-                && model.startEvents(EventDefinition.Timer.class).isEmpty() && model.startEvents(EventDefinition.Signal.class).isEmpty()) {
+                && model.startEvents(EventDefinition.Timer.class).isEmpty() && model.startEvents(EventDefinition.Signal.class).isEmpty()
+                && model.startEvents(EventDefinition.Conditional.class).isEmpty()) {
             out.add(model.processId() + "\u0000process " + model.processId() + " has no start event the engine can start it at");
         }
         return out;

@@ -35,6 +35,7 @@ public final class ProcessModel {
     private final Map<String, String> scopeOf = new HashMap<>();
     private final Map<String, List<Event>> boundaries = new HashMap<>();
     private final Map<String, Set<String>> reachable = new ConcurrentHashMap<>();
+    private volatile Boolean conditional;
 
     public ProcessModel(String definitionId, Definitions definitions, Process process) {
         this.definitionId = definitionId;
@@ -61,6 +62,13 @@ public final class ProcessModel {
     }
 
     public String definitionId() { return definitionId; }
+
+    /** Whether any event of the process is conditional; if none, variable changes need no evaluation. */
+    public boolean hasConditionalEvents() {
+        Boolean c = conditional;
+        if (c == null) conditional = c = nodes.values().stream().anyMatch(n -> n instanceof Event e && e.definition() instanceof EventDefinition.Conditional);
+        return c;
+    }
     public String processId() { return process.id(); }
     public Process process() { return process; }
     public Definitions definitions() { return definitions; }

@@ -77,14 +77,18 @@ public final class Commands {
         for (int attempt = 1; ; attempt++) {
             try {
                 Object[] result = new Object[1];
+                List<Step> called = new java.util.ArrayList<>();
                 Step step = db.inTransaction(dsl -> {
+                    called.clear();
                     Step s = load(dsl, instanceId);
                     result[0] = work.apply(s, dsl);
                     s.run();
                     s.published = writer.write(dsl, s);
+                    cancelCalled(dsl, s, called);
                     return s;
                 });
                 listener.committed(step, step.published);
+                for (Step c : called) listener.committed(c, c.published);
                 @SuppressWarnings("unchecked") T value = (T) result[0];
                 return value;
             } catch (ConcurrentUpdateException e) {
@@ -93,6 +97,33 @@ public final class Commands {
                 }
                 pause(attempt);
             }
+        }
+    }
+
+    /**
+     * The step interrupted call activities (a boundary event, a terminate end event, a cancel): the instances they
+     * called are canceled in the same transaction, and so on down the family.
+     */
+    private void cancelCalled(DSLContext dsl, Step step, List<Step> done) {
+        for (String key : step.cancelledCalls) {
+            String childId = dsl.select(INSTANCES.ID).from(INSTANCES).where(INSTANCES.IDEMPOTENCY_KEY.eq(key))
+                    .and(INSTANCES.STATE.in(InstanceState.ACTIVE.name(), InstanceState.SUSPENDED.name())).fetchOne(INSTANCES.ID);
+            if (childId == null) continue;
+            Step child = load(dsl, childId);
+            for (Token t : List.copyOf(child.state.tokens)) if (t.parentId == null) child.cancel(t);
+            child.state.tokens.clear();
+            child.instance.state = InstanceState.CANCELED;
+            child.instance.endedAt = child.now;
+            child.clearAllWaits = true;
+            child.history("INSTANCE_ENDED", null, null, child.now - child.instance.startedAt,
+                    Step.map("state", "CANCELED", "reason", "the calling activity " + step.model.describe(child.state.parentElementId)
+                            + " of instance " + step.instance.id + " was interrupted"));
+            dsl.update(dev.baton.engine.store.jooq.Tables.INCIDENTS).set(dev.baton.engine.store.jooq.Tables.INCIDENTS.RESOLVED_AT, child.now)
+                    .where(dev.baton.engine.store.jooq.Tables.INCIDENTS.INSTANCE_ID.eq(childId))
+                    .and(dev.baton.engine.store.jooq.Tables.INCIDENTS.RESOLVED_AT.isNull()).execute();
+            child.published = writer.write(dsl, child);
+            done.add(child);
+            cancelCalled(dsl, child, done);
         }
     }
 

@@ -27,6 +27,8 @@ public final class Compensation {
     public static final class Completed {
         public String elementId;
         public String scopeId;
+        /** For a subprocess with a compensation event subprocess: the scope its own completed activities were kept under. */
+        public String innerScope;
 
         public Completed() {}
 
@@ -39,7 +41,17 @@ public final class Compensation {
     /** Called when an activity completes: remember it when it can be compensated; a subprocess hands its own up. */
     static void completed(Step step, Token token, FlowNode node) {
         if (!(node instanceof Activity)) return;
-        if (node instanceof SubProcess) {
+        if (node instanceof SubProcess sp) {
+            Optional<Event> start = compensationStart(sp);
+            if (start.isPresent()) {
+                // its compensation event subprocess undoes it; what completed inside waits for that event subprocess
+                String inner = "compensation:" + token.id + ":" + token.activation;
+                for (Completed c : step.state.compensable) if (token.id.equals(c.scopeId)) c.scopeId = inner;
+                Completed me = new Completed(node.id(), token.parentId);
+                me.innerScope = inner;
+                step.state.compensable.add(me);
+                return;
+            }
             // what completed inside the subprocess can be compensated from the enclosing scope afterwards
             for (Completed c : step.state.compensable) if (token.id.equals(c.scopeId)) c.scopeId = token.parentId;
         }
@@ -75,7 +87,12 @@ public final class Compensation {
         for (int i = all.size() - 1; i >= 0; i--) {
             Completed c = all.get(i);
             if (!Objects.equals(c.scopeId, thrower.parentId) || activityRef != null && !activityRef.equals(c.elementId)) continue;
-            handler(step, c.elementId).ifPresent(handlers::add);
+            if (c.innerScope != null) {
+                // a compensation event subprocess: its start event and the scope its subprocess's activities wait in
+                compensationStart((SubProcess) step.model.node(c.elementId)).ifPresent(s -> handlers.add(s.id() + " " + c.innerScope));
+            } else {
+                handler(step, c.elementId).ifPresent(handlers::add);
+            }
             all.remove(i);
         }
         if (handlers.isEmpty()) return false;
@@ -94,9 +111,45 @@ public final class Compensation {
             return false;
         }
         String handler = queue.remove(0);
+        if (handler.contains(" ")) {
+            startEventSubProcess(step, thrower, handler.substring(0, handler.indexOf(' ')), handler.substring(handler.indexOf(' ') + 1));
+            return true;
+        }
         Token t = step.state.newToken(handler, thrower.id);
         step.enter(t, handler, null);
         return true;
+    }
+
+    /**
+     * Runs a completed subprocess's compensation event subprocess as the thrower's handler; a compensation throw inside
+     * it compensates the activities that completed in that subprocess.
+     */
+    private static void startEventSubProcess(Step step, Token thrower, String startId, String innerScope) {
+        String espId = step.model.scopeOf(startId);
+        Token esp = step.state.newToken(espId, thrower.id);
+        esp.enteredAt = step.now;
+        esp.activation = step.state.nextActivation();
+        esp.state = Token.State.WAITING;
+        step.history("ELEMENT_ENTERED", espId, esp.id, null, null);
+        for (Completed c : step.state.compensable) if (innerScope.equals(c.scopeId)) c.scopeId = esp.id;
+        Token start = step.state.newToken(startId, esp.id);
+        start.enteredAt = step.now;
+        start.activation = step.state.nextActivation();
+        step.history("ELEMENT_ENTERED", startId, start.id, null, null);
+        step.leave(start);
+    }
+
+    /** The compensation start event of an event subprocess directly inside the subprocess. */
+    public static Optional<Event> compensationStart(SubProcess sp) {
+        for (FlowNode n : sp.content().nodes()) {
+            if (!(n instanceof SubProcess esp) || esp.kind() != ElementKind.EVENT_SUB_PROCESS) continue;
+            for (FlowNode inner : esp.content().nodes()) {
+                if (inner instanceof Event e && e.kind() == ElementKind.START_EVENT && e.definition() instanceof EventDefinition.Compensate) {
+                    return Optional.of(e);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether a node is a compensation handler: it runs only when compensation calls it. */

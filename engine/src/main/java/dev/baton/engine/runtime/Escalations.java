@@ -29,7 +29,23 @@ public final class Escalations {
 
     /** Throws the escalation from the token; true when something caught it. */
     public static boolean raise(Step step, Token thrower, String escalationRef) {
-        String code = code(step, escalationRef);
+        return raiseCode(step, thrower, code(step, escalationRef));
+    }
+
+    /**
+     * An escalation the process called by the token's call activity did not catch: a boundary event on the call
+     * activity comes first, then the scopes around it. True when something caught it.
+     */
+    public static boolean raiseFromCall(Step step, Token call, String code) {
+        Optional<Event> b = match(step, step.model.boundaryEvents(call.elementId), code);
+        if (b.isPresent()) {
+            catchOnBoundary(step, call, b.get(), code);
+            return true;
+        }
+        return raiseCode(step, call, code);
+    }
+
+    private static boolean raiseCode(Step step, Token thrower, String code) {
         Token scope = thrower.parentId == null ? null : step.state.token(thrower.parentId).orElse(null);
         while (true) {
             String scopeElement = scope == null ? null : scope.elementId;
@@ -38,21 +54,24 @@ public final class Escalations {
                 BpmnErrors.startEventSubProcess(step, scope, start.get(), Map.of(), variables(start.get(), code));
                 return true;
             }
-            if (scope == null) return false;
+            if (scope == null) return CallActivities.propagateEscalation(step, code);
             Optional<Event> b = match(step, step.model.boundaryEvents(scope.elementId), code);
             if (b.isPresent()) {
-                Event boundary = b.get();
-                Token token = step.state.newToken(boundary.id(), scope.parentId);
-                if (boundary.interrupting()) step.cancel(scope);
-                token.enteredAt = step.now;
-                token.activation = step.state.nextActivation();
-                step.history("ELEMENT_ENTERED", boundary.id(), token.id, null, Step.map("attachedTo", scope.elementId, "escalationCode", code));
-                step.setVariables(token, variables(boundary, code));
-                step.leave(token);
+                catchOnBoundary(step, scope, b.get(), code);
                 return true;
             }
             scope = scope.parentId == null ? null : step.state.token(scope.parentId).orElse(null);
         }
+    }
+
+    private static void catchOnBoundary(Step step, Token host, Event boundary, String code) {
+        Token token = step.state.newToken(boundary.id(), host.parentId);
+        if (boundary.interrupting()) step.cancel(host);
+        token.enteredAt = step.now;
+        token.activation = step.state.nextActivation();
+        step.history("ELEMENT_ENTERED", boundary.id(), token.id, null, Step.map("attachedTo", host.elementId, "escalationCode", code));
+        step.setVariables(token, variables(boundary, code));
+        step.leave(token);
     }
 
     private static Optional<Event> match(Step step, Iterable<? extends FlowNode> candidates, String code) {

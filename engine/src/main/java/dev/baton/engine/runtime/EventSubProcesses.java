@@ -36,7 +36,8 @@ final class EventSubProcesses {
 
     static boolean listens(Event start) {
         EventDefinition d = start.definition();
-        return d instanceof EventDefinition.Message || d instanceof EventDefinition.Timer || d instanceof EventDefinition.Signal;
+        return d instanceof EventDefinition.Message || d instanceof EventDefinition.Timer || d instanceof EventDefinition.Signal
+                || d instanceof EventDefinition.Conditional;
     }
 
     /** What the listener waited for happened. */
@@ -53,7 +54,8 @@ final class EventSubProcesses {
                 TimerSchedule next = new TimerSchedule(due.longValue(), ((Number) fired.get("repeats")).intValue(),
                         interval == null ? null : java.time.Duration.ofMillis(((Number) interval).longValue())).next();
                 if (next != null) step.addJob(listener, Rows.JobKind.TIMER, start.id(), next.dueAt(), 1, step.timerPayload(next));
-            } else if (!(start.definition() instanceof EventDefinition.Timer)) {
+            } else if (!(start.definition() instanceof EventDefinition.Timer) && !(start.definition() instanceof EventDefinition.Conditional)) {
+                // a conditional start keeps watching: it fires again on the next change that makes its condition hold
                 step.subscribe(listener, start, start.definition());
             }
         }

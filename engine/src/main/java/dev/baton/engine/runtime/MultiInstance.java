@@ -55,14 +55,15 @@ public final class MultiInstance {
                 Map<String, Object> vars = new LinkedHashMap<>();
                 vars.put("loopCounter", token.loopIndex);
                 if (mi.elementVariable() != null && loop.items != null) vars.put(mi.elementVariable(), loop.items.get(token.loopIndex));
-                step.setVariables(token, vars);
+                // local to the inner instance, as in Camunda: parallel instances each see their own
+                step.setLocalVariables(token, vars);
             }
             return false;
         }
         Loop loop = new Loop();
         if (mi.collection() != null && !mi.collection().isBlank()) {
             Object c;
-            if (mi.collection().language() == Expression.Language.LITERAL) c = step.state.variables.get(mi.collection().text().strip());
+            if (mi.collection().language() == Expression.Language.LITERAL) c = step.variables(token).get(mi.collection().text().strip());
             else {
                 Optional<Object> v = step.evaluate(token, mi.collection(), "multi-instance collection");
                 if (v.isEmpty()) return true;
@@ -123,14 +124,12 @@ public final class MultiInstance {
         if (mi.outputCollection() != null && !mi.outputCollection().isBlank()) {
             Object out = null;
             if (mi.outputElement() != null && !mi.outputElement().isBlank()) {
-                Map<String, Object> vars = new LinkedHashMap<>();
-                if (mi.elementVariable() != null && loop.items != null) vars.put(mi.elementVariable(), loop.items.get(token.loopIndex));
-                step.state.variables.putAll(vars);
-                Optional<Object> v = step.evaluate(body, mi.outputElement(), "output element");
+                // evaluated in the inner instance, which sees its element variable
+                Optional<Object> v = step.evaluate(token, mi.outputElement(), "output element");
                 if (v.isEmpty()) return true;
                 out = Step.unwrap(v.get());
             } else if (mi.elementVariable() != null) {
-                out = step.state.variables.get(mi.elementVariable());
+                out = step.variables(token).get(mi.elementVariable());
             }
             loop.outputs.set(token.loopIndex, out);
         }

@@ -43,4 +43,28 @@ public final class RuntimeState {
     }
 
     public Map<String, Object> variablesView() { return java.util.Collections.unmodifiableMap(variables); }
+
+    /**
+     * The variables an element sees: the instance's, overlaid by the local variables of the token's enclosing scopes
+     * from the outside in, and last by its own.
+     */
+    public Map<String, Object> variablesView(Token token) {
+        List<Token> chain = new ArrayList<>();
+        for (Token t = token; t != null; t = t.parentId == null ? null : token(t.parentId).orElse(null)) {
+            if (t.locals != null && !t.locals.isEmpty()) chain.add(t);
+        }
+        if (chain.isEmpty()) return variablesView();
+        LinkedHashMap<String, Object> view = new LinkedHashMap<>(variables);
+        for (int i = chain.size() - 1; i >= 0; i--) view.putAll(chain.get(i).locals);
+        return java.util.Collections.unmodifiableMap(view);
+    }
+
+    /** The token (itself or an enclosing scope) that holds the variable locally, or null when it is an instance variable. */
+    public Token holderOf(Token token, String name) {
+        for (Token t = token; t != null; t = t.parentId == null ? null : token(t.parentId).orElse(null)) {
+            if (t.locals != null && t.locals.containsKey(name)) return t;
+            if (t == token && t.keepLocal) return t;
+        }
+        return null;
+    }
 }

@@ -52,6 +52,24 @@ public final class Step {
     /** Jobs for other instances that are written even when this instance ends (a called instance tells its caller). */
     public final List<Rows.Job> jobsAfterEnd = new ArrayList<>();
     public boolean clearAllWaits;
+    /** Called instances to cancel with this step, by their idempotency key: their call activity was interrupted. */
+    public final List<String> cancelledCalls = new ArrayList<>();
+    /** Escalations that nothing in this called instance caught: they go to the caller's call activity. */
+    public final List<String> escalationsToCaller = new ArrayList<>();
+    /** Names of the variables set in this step, in order; conditional events look at what changed since they last looked. */
+    public final List<String> changedVariables = new ArrayList<>();
+    /** For each entry of changedVariables: "create" or "update" (Camunda's variable event names). */
+    public final List<String> changeKinds = new ArrayList<>();
+
+    /** Notes a variable change for conditional events. */
+    public void changed(String name, boolean created) {
+        changedVariables.add(name);
+        changeKinds.add(created ? "create" : "update");
+    }
+    /** Per token and conditional event: how many changes it has seen (-1: new, evaluate it when the agenda is empty). */
+    final java.util.Map<String, Integer> conditionSeen = new java.util.HashMap<>();
+    /** Conditional events fired in this step (a guard against paths that keep their own condition true). */
+    int conditionalFires;
     /** When set, a retried incident's job gets this many tries instead of the element's policy. */
     public Integer retriesOverride;
     private int operations;
@@ -98,7 +116,10 @@ public final class Step {
                     }
                 }
             }
-            if (!recheckInclusiveJoins()) return;
+            if (recheckInclusiveJoins()) continue;
+            if (Conditions.recheck(this)) continue;
+            CallActivities.sendEscalations(this);
+            return;
         }
     }
 
@@ -119,6 +140,9 @@ public final class Step {
         token.state = Token.State.ACTIVE;
         token.incidentId = null;
         if (e.newActivation()) {
+            // a token moves from element to element: what was local to the last one is gone
+            token.locals = null;
+            token.keepLocal = false;
             token.enteredAt = now;
             token.activation = state.nextActivation();
             history("ELEMENT_ENTERED", node.id(), token.id, null, e.via() == null ? null : Map.of("via", e.via()));
@@ -130,6 +154,8 @@ public final class Step {
         }
         if (e.newActivation() && node.kind() == ElementKind.START_EVENT) EventSubProcesses.listen(this, token.parentId);
         if (MultiInstance.entered(this, token, node, e.newActivation())) return;
+        if (StandardLoops.entered(this, token, node, e.newActivation())) return;
+        if (!VariableMappings.input(this, token, node)) return;
         behaviour(node).enter(this, token, node);
     }
 
@@ -139,8 +165,12 @@ public final class Step {
         clearWaits(token);
         token.state = Token.State.ACTIVE;
         history("ELEMENT_LEFT", node.id(), token.id, now - token.enteredAt, null);
+        if (!VariableMappings.output(this, token, node)) return;
         Compensation.completed(this, token, node);
         if (MultiInstance.left(this, token, node)) return;
+        if (StandardLoops.again(this, token, node)) return;
+        token.locals = null;
+        token.keepLocal = false;
         behaviour(node).leave(this, token, node);
     }
 
@@ -253,7 +283,7 @@ public final class Step {
 
     /** Evaluates a flow's condition; an error or a non-boolean result becomes an incident (empty result). */
     public Optional<Boolean> condition(Token token, SequenceFlow flow) {
-        Evaluation r = services.expressions().condition(flow.condition(), state.variablesView(), model.dialect());
+        Evaluation r = services.expressions().condition(flow.condition(), variables(token), model.dialect());
         if (r instanceof Evaluation.Failure f) {
             incident(token, "EXPRESSION", "Condition " + flow.condition().text() + " of flow " + flow.id() + " at "
                     + model.describe(token.elementId) + " failed: " + f.message());
@@ -268,7 +298,7 @@ public final class Step {
 
     /** Evaluates an expression for an element; a failure becomes an incident naming both, and the result is empty. */
     public Optional<Object> evaluate(Token token, Expression expression, String what) {
-        Evaluation r = services.expressions().evaluate(expression, state.variablesView(), model.dialect());
+        Evaluation r = services.expressions().evaluate(expression, variables(token), model.dialect());
         if (r instanceof Evaluation.Failure f) {
             incident(token, "EXPRESSION", "Expression " + expression.text() + " (" + what + ") at "
                     + model.describe(token.elementId) + " failed: " + f.message());
@@ -295,6 +325,9 @@ public final class Step {
     /** Cancels a token and everything inside it (a subprocess's tokens), with their waits. */
     public void cancel(Token token) {
         for (Token child : state.children(token.id)) cancel(child);
+        if (model.findNode(token.elementId).filter(n -> n.kind() == ElementKind.CALL_ACTIVITY).isPresent()) {
+            cancelledCalls.add(idempotencyKey(token));
+        }
         clearWaits(token);
         state.tokens.remove(token);
         history("ELEMENT_CANCELED", token.elementId, token.id, now - token.enteredAt, null);
@@ -320,11 +353,39 @@ public final class Step {
         history("INCIDENT_OPENED", token.elementId, token.id, null, map("incidentId", id, "kind", kind, "message", message));
     }
 
+    /**
+     * Sets variables as Camunda's setVariable does: where a scope around the token (or the token) holds the variable
+     * locally, there; otherwise on the instance.
+     */
     public void setVariables(Token token, Map<String, Object> variables) {
         if (variables == null || variables.isEmpty()) return;
-        state.variables.putAll(variables);
+        for (Map.Entry<String, Object> v : variables.entrySet()) {
+            Token holder = token == null ? null : state.holderOf(token, v.getKey());
+            if (holder == null) {
+                changed(v.getKey(), !state.variables.containsKey(v.getKey()));
+                state.variables.put(v.getKey(), v.getValue());
+            } else {
+                if (holder.locals == null) holder.locals = new LinkedHashMap<>();
+                changed(v.getKey(), !holder.locals.containsKey(v.getKey()));
+                holder.locals.put(v.getKey(), v.getValue());
+            }
+        }
         history("VARIABLES_CHANGED", token == null ? null : token.elementId, token == null ? null : token.id, null,
                 Map.of("variables", new LinkedHashMap<>(variables)));
+    }
+
+    /** Sets variables local to the token's element (input mappings, a multi-instance instance's loop variables). */
+    public void setLocalVariables(Token token, Map<String, Object> variables) {
+        if (variables == null || variables.isEmpty()) return;
+        if (token.locals == null) token.locals = new LinkedHashMap<>();
+        for (String name : variables.keySet()) changed(name, !token.locals.containsKey(name));
+        token.locals.putAll(variables);
+        history("VARIABLES_CHANGED", token.elementId, token.id, null, map("variables", new LinkedHashMap<>(variables), "local", true));
+    }
+
+    /** The variables the token's element sees: the instance's and the local ones of its scopes. */
+    public Map<String, Object> variables(Token token) {
+        return token == null ? state.variablesView() : state.variablesView(token);
     }
 
     public void history(String type, String elementId, String tokenId, Long durationMs, Map<String, Object> payload) {
@@ -380,6 +441,10 @@ public final class Step {
         }
         if (definition instanceof EventDefinition.Signal sig) {
             Signals.subscribe(this, token, event.id(), sig.signalRef());
+            return true;
+        }
+        if (definition instanceof EventDefinition.Conditional) {
+            Conditions.watch(this, token, event.id());
             return true;
         }
         return true;

@@ -24,6 +24,13 @@ public final class Token {
     public Integer loopIndex;
     /** Waits at an event subprocess's start event; does not keep its scope from completing. */
     public boolean listener;
+    /**
+     * The element's local variables (input mappings, a multi-instance loop counter and element variable); null when
+     * none. They live while the token is at the element and are seen by everything inside it.
+     */
+    public java.util.LinkedHashMap<String, Object> locals;
+    /** Variables set at the element stay local (a Camunda 8 element with output mappings): only the outputs go up. */
+    public boolean keepLocal;
 
     public Token() {}
 

@@ -94,6 +94,7 @@ final class CamundaRest implements AutoCloseable {
         post("deployment/create", guarded(this::deploy));
         post("process-definition/key/{key}/start", guarded(this::start));
         post("message", guarded(this::message));
+        post("condition", guarded(this::condition));
     }
 
     @Override
@@ -228,6 +229,25 @@ final class CamundaRest implements AutoCloseable {
         } else {
             ctx.status(204);
         }
+    }
+
+    /** Camunda 7's POST /condition: starts the processes whose conditional start event holds for the variables. */
+    private void condition(Context ctx) {
+        Map<String, Object> b = body(ctx);
+        if (b.get("processDefinitionId") != null) {
+            throw new EngineException.BadRequest("Baton evaluates the conditional start events of the latest version of every process;"
+                    + " processDefinitionId is not supported");
+        }
+        var started = engine.evaluateStartConditions(CamundaVariables.fromTyped(b.get("variables"), json), string(b.get("businessKey")), null);
+        answer(ctx, 200, started.stream().map(i -> {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("id", i.id());
+            m.put("definitionId", i.definitionId());
+            m.put("businessKey", i.businessKey());
+            m.put("ended", i.state() == dev.baton.model.api.InstanceState.COMPLETED || i.state() == dev.baton.model.api.InstanceState.CANCELED);
+            m.put("suspended", i.state() == dev.baton.model.api.InstanceState.SUSPENDED);
+            return m;
+        }).toList());
     }
 
     // ---- plumbing -------------------------------------------------------------------------------------------
