@@ -127,7 +127,7 @@ public final class LiveSession implements AutoCloseable {
                 if (firstRun) demo.startInstances(2);
                 if (config.demoTraffic()) demo.keepStarting(Duration.ofSeconds(6));
             }
-            stream = new EventStream(client, e -> Platform.runLater(() -> onEvent(e)), s -> Platform.runLater(() -> onState(s))).start();
+            stream = new EventStream(client, this::queue, s -> Platform.runLater(() -> onState(s))).start();
             List<DefinitionSummary> defs = client.definitions();
             DefinitionSummary first = defs.stream().filter(d -> d.processId().equals(config.monitorProcess())).reduce((a, b) -> b)
                     .orElse(defs.isEmpty() ? null : defs.get(defs.size() - 1));
@@ -160,9 +160,24 @@ public final class LiveSession implements AutoCloseable {
 
     private volatile boolean closed;
 
-    private void onEvent(HistoryEvent e) {
-        if (closed) return;
-        for (Monitor m : monitors.values()) m.onEvent(e);
+    private final java.util.concurrent.ConcurrentLinkedQueue<HistoryEvent> inbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean drainDue = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * From the stream's thread: events wait in a queue and one task on the JavaFX thread takes all that arrived
+     * meanwhile, so a burst of thousands of events costs one update of the monitors (and one frame), not thousands.
+     */
+    private void queue(HistoryEvent e) {
+        inbox.add(e);
+        if (drainDue.compareAndSet(false, true)) Platform.runLater(this::drain);
+    }
+
+    private void drain() {
+        drainDue.set(false);
+        List<HistoryEvent> batch = new ArrayList<>();
+        for (HistoryEvent e; (e = inbox.poll()) != null; ) batch.add(e);
+        if (closed || batch.isEmpty()) return;
+        for (Monitor m : monitors.values()) m.onEvents(batch);
     }
 
     private void onState(EventStream.State s) {
