@@ -70,6 +70,8 @@ public final class LiveSession implements AutoCloseable {
     private final Label statusText = new Label("Engine: starting…");
     private final Circle dot = new Circle(5, Color.GRAY);
     private final Latency latency = new Latency();
+    /** Engine event time to its arrival off the stream (before the JavaFX thread): the engine's and the wire's share. */
+    private final Latency arrival = new Latency();
     private final BpmnFiles files = new BpmnFiles();
     private volatile EngineClient client;
     private EmbeddedEngine embedded;
@@ -98,6 +100,9 @@ public final class LiveSession implements AutoCloseable {
     public boolean ready() { return ready; }
 
     public Latency latency() { return latency; }
+
+    /** Event time to arrival at the designer, the part of {@link #latency()} spent before the JavaFX thread. */
+    public Latency arrivalLatency() { return arrival; }
 
     public EngineClient client() { return client; }
 
@@ -168,6 +173,7 @@ public final class LiveSession implements AutoCloseable {
      * meanwhile, so a burst of thousands of events costs one update of the monitors (and one frame), not thousands.
      */
     private void queue(HistoryEvent e) {
+        if (e.time() != null) arrival.record(System.currentTimeMillis() - e.time().toEpochMilli());
         inbox.add(e);
         if (drainDue.compareAndSet(false, true)) Platform.runLater(this::drain);
     }
