@@ -70,6 +70,8 @@ public final class LiveSession implements AutoCloseable {
     private final Label statusText = new Label("Engine: starting…");
     private final Circle dot = new Circle(5, Color.GRAY);
     private final Latency latency = new Latency();
+    /** Engine event time to its arrival off the stream (before the JavaFX thread): the engine's and the wire's share. */
+    private final Latency arrival = new Latency();
     private final BpmnFiles files = new BpmnFiles();
     private volatile EngineClient client;
     private EmbeddedEngine embedded;
@@ -99,6 +101,9 @@ public final class LiveSession implements AutoCloseable {
 
     public Latency latency() { return latency; }
 
+    /** Event time to arrival at the designer, the part of {@link #latency()} spent before the JavaFX thread. */
+    public Latency arrivalLatency() { return arrival; }
+
     public EngineClient client() { return client; }
 
     public Monitor monitor(EditorTab tab) { return monitors.get(tab); }
@@ -127,7 +132,7 @@ public final class LiveSession implements AutoCloseable {
                 if (firstRun) demo.startInstances(2);
                 if (config.demoTraffic()) demo.keepStarting(Duration.ofSeconds(6));
             }
-            stream = new EventStream(client, e -> Platform.runLater(() -> onEvent(e)), s -> Platform.runLater(() -> onState(s))).start();
+            stream = new EventStream(client, this::queue, s -> Platform.runLater(() -> onState(s))).start();
             List<DefinitionSummary> defs = client.definitions();
             DefinitionSummary first = defs.stream().filter(d -> d.processId().equals(config.monitorProcess())).reduce((a, b) -> b)
                     .orElse(defs.isEmpty() ? null : defs.get(defs.size() - 1));
@@ -160,9 +165,25 @@ public final class LiveSession implements AutoCloseable {
 
     private volatile boolean closed;
 
-    private void onEvent(HistoryEvent e) {
-        if (closed) return;
-        for (Monitor m : monitors.values()) m.onEvent(e);
+    private final java.util.concurrent.ConcurrentLinkedQueue<HistoryEvent> inbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean drainDue = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * From the stream's thread: events wait in a queue and one task on the JavaFX thread takes all that arrived
+     * meanwhile, so a burst of thousands of events costs one update of the monitors (and one frame), not thousands.
+     */
+    private void queue(HistoryEvent e) {
+        if (e.time() != null) arrival.record(System.currentTimeMillis() - e.time().toEpochMilli());
+        inbox.add(e);
+        if (drainDue.compareAndSet(false, true)) Platform.runLater(this::drain);
+    }
+
+    private void drain() {
+        drainDue.set(false);
+        List<HistoryEvent> batch = new ArrayList<>();
+        for (HistoryEvent e; (e = inbox.poll()) != null; ) batch.add(e);
+        if (closed || batch.isEmpty()) return;
+        for (Monitor m : monitors.values()) m.onEvents(batch);
     }
 
     private void onState(EventStream.State s) {

@@ -224,9 +224,23 @@ public final class Monitor {
         fetchInstance(instanceId);
     }
 
-    /** One event from the live stream, on the JavaFX thread. */
-    void onEvent(HistoryEvent e) {
-        if (closed || !definitionId.equals(e.definitionId())) return;
+    /**
+     * The events the live stream delivered since the last JavaFX pulse, on the JavaFX thread: the counts change
+     * per event, the listeners and the diagram once per batch.
+     */
+    void onEvents(List<HistoryEvent> events) {
+        if (closed) return;
+        boolean any = false;
+        for (HistoryEvent e : events) any |= apply(e);
+        if (any) {
+            statisticsLater();
+            changed();
+        }
+    }
+
+    /** Applies one event to the counts (and the selected instance); true when it concerned this definition. */
+    private boolean apply(HistoryEvent e) {
+        if (!definitionId.equals(e.definitionId())) return false;
         boolean applied = true;
         switch (e.type()) {
             case "ELEMENT_ENTERED" -> add(e.elementId(), 0, 1);
@@ -256,10 +270,44 @@ public final class Monitor {
             later(instanceDue, () -> fetchInstance(selected.id()));
         }
         if (e.type().startsWith("INSTANCE_")) later(listDue, this::refreshInstances);
-        if (applied) {
-            if (e.time() != null) pendingPaint.add(e.time().toEpochMilli());
-            later(statsDue, this::refreshStatistics);
-            changed();
+        if (applied && e.time() != null) pendingPaint.add(e.time().toEpochMilli());
+        return applied;
+    }
+
+    /*
+     * The badges follow the events at once; the engine's figures are fetched again to correct any drift once the
+     * events pause for STATS_QUIET_MS, and at least every STATS_MAX_MS while they keep coming. With thousands of
+     * active instances that fetch is the costly part (the engine reads every active instance), so it must not run
+     * on every burst of events.
+     */
+    private static final long STATS_QUIET_MS = 400, STATS_MAX_MS = Long.getLong("baton.monitor.statsMaxMs", 5000);
+    private long lastEventAt, statsDueSince;
+
+    private void statisticsLater() {
+        lastEventAt = System.nanoTime();
+        if (closed || statsDue.get()) return;
+        statsDue.set(true);
+        statsDueSince = lastEventAt;
+        scheduleStatistics(STATS_QUIET_MS);
+    }
+
+    private void scheduleStatistics(long delayMs) {
+        try {
+            timer.schedule(() -> Platform.runLater(this::statisticsCheck), delayMs, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            closed = true; // the session closed
+        }
+    }
+
+    private void statisticsCheck() {
+        if (closed) return;
+        long now = System.nanoTime();
+        long quietMs = TimeUnit.NANOSECONDS.toMillis(now - lastEventAt), dueMs = TimeUnit.NANOSECONDS.toMillis(now - statsDueSince);
+        if (quietMs >= STATS_QUIET_MS || dueMs >= STATS_MAX_MS) {
+            statsDue.set(false);
+            refreshStatistics();
+        } else {
+            scheduleStatistics(Math.max(10, Math.min(STATS_QUIET_MS - quietMs, STATS_MAX_MS - dueMs)));
         }
     }
 
@@ -453,6 +501,18 @@ public final class Monitor {
         long s = ms / 1000;
         if (s < 3600) return (s / 60) + " min " + (s % 60) + " s";
         return (s / 3600) + " h " + (s % 3600 / 60) + " min";
+    }
+
+    /**
+     * The badges the definition view draws at an element, left to right: tokens there now, open incidents, times
+     * completed (each only when not zero). One badge per figure however many instances: the figures are aggregated.
+     */
+    public List<String> badgeTexts(String elementId) {
+        long[] c = counts.get(elementId);
+        List<String> out = new ArrayList<>();
+        if (c == null) return out;
+        for (int i = 0; i < 3; i++) if (c[i] > 0) out.add(String.valueOf(c[i]));
+        return out;
     }
 
     private void paintBadges(GraphicsContext g, DiagramIndex idx) {

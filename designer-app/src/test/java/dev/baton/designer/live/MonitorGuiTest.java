@@ -120,6 +120,19 @@ class MonitorGuiTest {
         Monitor m = monitor();
         String url = session.demoServices().url();
         session.latency().reset();
+        session.arrivalLatency().reset();
+        // pulse intervals, printed with the latency: a busy JavaFX thread shows as long intervals
+        List<Double> pulses = java.util.Collections.synchronizedList(new ArrayList<>());
+        javafx.animation.AnimationTimer pulse = new javafx.animation.AnimationTimer() {
+            long last;
+
+            @Override
+            public void handle(long now) {
+                if (last != 0) pulses.add((now - last) / 1e6);
+                last = now;
+            }
+        };
+        robot.interact(pulse::start);
         long begin = System.nanoTime();
         List<Thread> starters = new ArrayList<>();
         // 3 seconds at 100 instances a second, over HTTP as any client would
@@ -143,9 +156,20 @@ class MonitorGuiTest {
         for (Thread th : starters) th.join();
         double seconds = (System.nanoTime() - begin) / 1e9;
         awaitLong(() -> m.counts("TripBooked")[2] + m.counts("NotBooked")[2] >= 300, "300 trips to end");
+        robot.interact(pulse::stop);
+        List<Double> gaps = new ArrayList<>(pulses);
+        java.util.Collections.sort(gaps);
+        List<Double> frames = new ArrayList<>(m.tab().canvas().frameMillis());
+        java.util.Collections.sort(frames);
+        if (!gaps.isEmpty() && !frames.isEmpty()) System.out.printf("  pulse interval median %.0f ms, p99 %.0f ms, max %.0f ms (%d); diagram paint median %.1f ms, p99 %.1f ms%n",
+                gaps.get(gaps.size() / 2), gaps.get((int) (gaps.size() * 0.99)), gaps.get(gaps.size() - 1), gaps.size(),
+                frames.get(frames.size() / 2), frames.get((int) (frames.size() * 0.99)));
         long p50 = session.latency().percentile(50), p99 = session.latency().percentile(99);
         System.out.printf("event-to-screen latency: %d events, p50 %d ms, p99 %d ms (300 instances started in %.1f s)%n",
                 session.latency().count(), p50, p99, seconds);
+        System.out.printf("  of which event time to arrival at the designer: p50 %d ms, p99 %d ms; load average %.1f%n",
+                session.arrivalLatency().percentile(50), session.arrivalLatency().percentile(99),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         assertThat(session.latency().count()).isGreaterThan(300);
         assertThat(p50).isBetween(0L, 1000L);
     }
