@@ -270,7 +270,10 @@ public final class LiveSession implements AutoCloseable {
         MenuItem lat = new MenuItem("Show event-to-screen latency");
         lat.setOnAction(e -> window.status("Event to screen: " + latency.count() + " events, p50 " + latency.percentile(50)
                 + " ms, p99 " + latency.percentile(99) + " ms"));
-        Menu m = new Menu("Engine", null, deploy, start, monitor, lat);
+        MenuItem several = new MenuItem("Deploy several…");
+        several.setId("engine-deploy-several");
+        several.setOnAction(e -> deploySeveral());
+        Menu m = new Menu("Engine", null, deploy, several, start, monitor, lat);
         m.setId("engine-menu");
         return m;
     }
@@ -331,6 +334,74 @@ public final class LiveSession implements AutoCloseable {
                 Platform.runLater(() -> window.status("Deploying " + fileName + " failed: " + e.getMessage()));
             }
         });
+    }
+
+    /** Engine &gt; Deploy several…: asks which open diagrams and files from disk, then deploys them together. */
+    public void deploySeveral() {
+        if (client == null) {
+            window.status("No engine yet: wait for the connection");
+            return;
+        }
+        new DeploySeveralDialog(window.editors(), window.current(), window.stage()).showAndWait()
+                .ifPresent(s -> deployTogether(s.tabs(), s.files()));
+    }
+
+    /**
+     * Deploys the diagrams of the tabs (as they are now) and the files from disk in one deployment. On success each
+     * tab monitors its process; on a refusal nothing is deployed, the engine's problems are drawn on the elements of
+     * the diagram of their file and listed in its problems panel (file, element, line). The future completes once
+     * the window shows the outcome, exceptionally with the engine's error.
+     */
+    public java.util.concurrent.CompletableFuture<DeploymentResult> deployTogether(List<EditorTab> tabs, List<Path> paths) {
+        java.util.concurrent.CompletableFuture<DeploymentResult> done = new java.util.concurrent.CompletableFuture<>();
+        List<MultiDeploy.Source> sources;
+        try {
+            if (client == null) throw new IllegalStateException("No engine yet: wait for the connection");
+            sources = MultiDeploy.sources(tabs, paths, files);
+        } catch (Exception e) {
+            window.status("Cannot deploy: " + e.getMessage());
+            done.completeExceptionally(e);
+            return done;
+        }
+        String names = String.join(", ", sources.stream().map(MultiDeploy.Source::fileName).toList());
+        for (MultiDeploy.Source s : sources) if (s.tab() != null) s.tab().editor().problems().removeIf(p -> MultiDeploy.RULE.equals(p.rule()));
+        window.status("Deploying " + names + "…");
+        io.execute(() -> {
+            try {
+                DeploymentResult r = client.deploy(sources.stream().map(MultiDeploy.Source::part).toList());
+                Platform.runLater(() -> {
+                    for (MultiDeploy.Source s : sources) {
+                        if (s.tab() == null) continue;
+                        var ids = MultiDeploy.processIds(s.tab());
+                        r.definitions().stream().filter(d -> ids.contains(d.processId())).findFirst()
+                                .ifPresent(d -> attach(s.tab(), d.id(), d.processId()));
+                    }
+                    window.status("Deployed " + names + " together: " + r.definitions().stream().map(DefinitionSummary::id).toList());
+                    done.complete(r);
+                });
+            } catch (EngineClient.EngineException e) {
+                Platform.runLater(() -> {
+                    MultiDeploy.Placed placed = MultiDeploy.place(sources, e.problems());
+                    placed.byTab().forEach((tab, ps) -> tab.editor().problems().addAll(ps));
+                    EditorTab first = placed.byTab().entrySet().stream().filter(x -> !x.getValue().isEmpty()).map(Map.Entry::getKey)
+                            .findFirst().orElse(null);
+                    // problems of files from disk that are not open: listed (with file, element and line) in a deployed tab
+                    EditorTab listing = first != null ? first : placed.byTab().isEmpty() ? window.current() : placed.byTab().keySet().iterator().next();
+                    if (listing != null) listing.editor().problems().addAll(placed.elsewhere());
+                    if (first == null) first = listing;
+                    if (first != null && first.getTabPane() != null) first.getTabPane().getSelectionModel().select(first);
+                    String more = placed.elsewhere().isEmpty() ? "" : "; " + String.join("; ", placed.elsewhere().stream().map(Problem::message).toList());
+                    window.status("The engine refused " + names + ", nothing was deployed: " + e.getMessage() + more);
+                    done.completeExceptionally(e);
+                });
+            } catch (Exception e) {
+                Platform.runLater(() -> {
+                    window.status("Deploying " + names + " failed: " + e.getMessage());
+                    done.completeExceptionally(e);
+                });
+            }
+        });
+        return done;
     }
 
     /** A form for a new instance: business key and variables as a JSON object (checked before sending). */
