@@ -404,17 +404,29 @@ public final class LiveSession implements AutoCloseable {
         return done;
     }
 
+    /** What the start form asks: a business key (null when blank) and the variables. */
+    public record StartForm(String businessKey, Map<String, Object> variables) {}
+
     /** A form for a new instance: business key and variables as a JSON object (checked before sending). */
     public void startInstanceDialog(String processId) {
-        Dialog<ButtonType> d = new Dialog<>();
+        startForm(processId).showAndWait().ifPresent(f -> start(processId, f));
+    }
+
+    /**
+     * The start form, not shown yet: OK stays disabled (and a message says where) while the variables are not a
+     * JSON object; its result is the trimmed business key and the parsed variables.
+     */
+    public Dialog<StartForm> startForm(String processId) {
+        Dialog<StartForm> d = new Dialog<>();
         d.setTitle("Start " + processId);
         TextField key = new TextField();
         key.setPromptText("business key (optional)");
         key.setId("start-business-key");
-        TextArea vars = new TextArea(demo == null || services == null ? "{}" : pretty(dev.baton.samples.Samples.variables(processId, (int) (System.currentTimeMillis() % 1000), services.url())));
+        TextArea vars = new TextArea(sampleVariables(processId));
         vars.setId("start-variables");
         vars.setPrefRowCount(8);
         Label error = new Label();
+        error.setId("start-variables-error");
         error.setTextFill(Color.web("#d32f2f"));
         d.getDialogPane().setContent(new VBox(6, new Label("Business key"), key, new Label("Variables (JSON object)"), vars, error));
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
@@ -426,11 +438,24 @@ public final class LiveSession implements AutoCloseable {
         };
         vars.textProperty().addListener(o -> check.run());
         check.run();
-        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
-            Map<String, Object> variables = parse(vars.getText());
-            String bk = key.getText().isBlank() ? null : key.getText().trim();
-            act(() -> client.start(processId, variables, bk), "Started " + processId + (bk == null ? "" : " " + bk));
-        });
+        d.setResultConverter(b -> b == ButtonType.OK
+                ? new StartForm(key.getText().isBlank() ? null : key.getText().trim(), parse(vars.getText())) : null);
+        return d;
+    }
+
+    /** A sample's demo variables with the embedded engine's demo services; {} for any other process. */
+    private String sampleVariables(String processId) {
+        if (demo == null || services == null) return "{}";
+        try {
+            return pretty(dev.baton.samples.Samples.variables(processId, (int) (System.currentTimeMillis() % 1000), services.url()));
+        } catch (IllegalArgumentException notASample) {
+            return "{}";
+        }
+    }
+
+    /** Starts an instance with what the form holds; the status bar tells the outcome. */
+    public void start(String processId, StartForm f) {
+        act(() -> client.start(processId, f.variables(), f.businessKey()), "Started " + processId + (f.businessKey() == null ? "" : " " + f.businessKey()));
     }
 
     /** Why the text is not a JSON object, or null when it is. */

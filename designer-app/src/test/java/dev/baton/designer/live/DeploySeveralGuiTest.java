@@ -125,7 +125,36 @@ class DeploySeveralGuiTest {
         assertThat(session.monitor(caller).processId()).isEqualTo("msCaller");
         assertThat(session.monitor(callee).processId()).isEqualTo("msCallee");
 
-        InstanceView parent = session.client().start("msCaller", Map.of("claim", "c-1"), "claim-1");
+        // started from the form: the variables must be a JSON object, the business key is trimmed
+        AtomicReference<javafx.scene.control.Dialog<LiveSession.StartForm>> form = new AtomicReference<>();
+        robot.interact(() -> {
+            form.set(session.startForm("msCaller"));
+            form.get().show();
+        });
+        var pane = form.get().getDialogPane();
+        javafx.scene.control.TextArea vars = (javafx.scene.control.TextArea) pane.lookup("#start-variables");
+        javafx.scene.control.TextField key = (javafx.scene.control.TextField) pane.lookup("#start-business-key");
+        javafx.scene.control.Label error = (javafx.scene.control.Label) pane.lookup("#start-variables-error");
+        robot.interact(() -> vars.setText("{\"claim\": "));
+        assertThat(error.getText()).startsWith("Not JSON at line 1");
+        assertThat(pane.lookupButton(ButtonType.OK).isDisabled()).isTrue();
+        robot.interact(() -> vars.setText("[\"c-1\"]"));
+        assertThat(error.getText()).contains("must be a JSON object");
+        assertThat(pane.lookupButton(ButtonType.OK).isDisabled()).isTrue();
+        robot.interact(() -> {
+            vars.setText("{\"claim\": \"c-1\", \"amount\": 120}");
+            key.setText("  claim-1 ");
+        });
+        assertThat(error.getText()).isEmpty();
+        assertThat(pane.lookupButton(ButtonType.OK).isDisabled()).isFalse();
+        robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(ButtonType.OK)).fire());
+        LiveSession.StartForm filled = form.get().getResult();
+        assertThat(filled.businessKey()).isEqualTo("claim-1");
+        robot.interact(() -> session.start("msCaller", filled));
+        String callerDef = session.monitor(caller).definitionId();
+        await(() -> session.client().instances(callerDef, null, "claim-1", 0, 10).total() == 1, "the instance started from the form");
+        InstanceView parent = session.client().instance(session.client().instances(callerDef, null, "claim-1", 0, 10).items().get(0).id());
+        assertThat(parent.variables()).containsEntry("claim", "c-1").containsEntry("amount", 120);
         await(() -> session.client().instance(parent.id()).state() == InstanceState.COMPLETED, "the caller to complete");
         InstanceFamily family = session.client().family(parent.id());
         assertThat(family.childInstanceIds()).hasSize(1);
