@@ -87,6 +87,35 @@ public final class EngineClient {
         return JSON.readValue(send(r), DeploymentResult.class);
     }
 
+    /** One BPMN file of a deployment: its name (problems refer to it) and its XML. */
+    public record BpmnPart(String fileName, byte[] content) {
+        public BpmnPart {
+            if (fileName == null || fileName.isBlank()) throw new IllegalArgumentException("a deployed file needs a name");
+            if (content == null) throw new IllegalArgumentException("no content for " + fileName);
+        }
+    }
+
+    /**
+     * Deploys several files together, as one multipart request with a part named {@code file} per file: either every
+     * process is deployed or, on any problem in any file, none is (a 422 whose problems name the file).
+     */
+    public DeploymentResult deploy(List<BpmnPart> parts) throws IOException, InterruptedException {
+        if (parts.isEmpty()) throw new IllegalArgumentException("no file to deploy");
+        String boundary = "baton-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (BpmnPart p : parts) {
+            String name = p.fileName().replace("\"", "'").replace("\r", "").replace("\n", "");
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                    + "\"\r\nContent-Type: application/xml\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(p.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest r = builder("/api/deployments").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return JSON.readValue(send(r), DeploymentResult.class);
+    }
+
     public List<DefinitionSummary> definitions() throws IOException, InterruptedException {
         return JSON.readValue(send(get("/api/definitions")), new TypeReference<>() {});
     }

@@ -291,7 +291,10 @@ public final class LiveSession implements AutoCloseable {
         MenuItem lat = new MenuItem("Show event-to-screen latency");
         lat.setOnAction(e -> window.status("Event to screen: " + latency.count() + " events, p50 " + latency.percentile(50)
                 + " ms, p99 " + latency.percentile(99) + " ms"));
-        Menu m = new Menu("Engine", null, deploy, start, monitor, lat);
+        MenuItem several = new MenuItem("Deploy several…");
+        several.setId("engine-deploy-several");
+        several.setOnAction(e -> deploySeveral());
+        Menu m = new Menu("Engine", null, deploy, several, start, monitor, lat);
         m.setId("engine-menu");
         return m;
     }
@@ -354,17 +357,97 @@ public final class LiveSession implements AutoCloseable {
         });
     }
 
+    /** Engine &gt; Deploy several…: asks which open diagrams and files from disk, then deploys them together. */
+    public void deploySeveral() {
+        if (client == null) {
+            window.status("No engine yet: wait for the connection");
+            return;
+        }
+        new DeploySeveralDialog(window.editors(), window.current(), window.stage()).showAndWait()
+                .ifPresent(s -> deployTogether(s.tabs(), s.files()));
+    }
+
+    /**
+     * Deploys the diagrams of the tabs (as they are now) and the files from disk in one deployment. On success each
+     * tab monitors its process; on a refusal nothing is deployed, the engine's problems are drawn on the elements of
+     * the diagram of their file and listed in its problems panel (file, element, line). The future completes once
+     * the window shows the outcome, exceptionally with the engine's error.
+     */
+    public java.util.concurrent.CompletableFuture<DeploymentResult> deployTogether(List<EditorTab> tabs, List<Path> paths) {
+        java.util.concurrent.CompletableFuture<DeploymentResult> done = new java.util.concurrent.CompletableFuture<>();
+        List<MultiDeploy.Source> sources;
+        try {
+            if (client == null) throw new IllegalStateException("No engine yet: wait for the connection");
+            sources = MultiDeploy.sources(tabs, paths, files);
+        } catch (Exception e) {
+            window.status("Cannot deploy: " + e.getMessage());
+            done.completeExceptionally(e);
+            return done;
+        }
+        String names = String.join(", ", sources.stream().map(MultiDeploy.Source::fileName).toList());
+        for (MultiDeploy.Source s : sources) if (s.tab() != null) s.tab().editor().problems().removeIf(p -> MultiDeploy.RULE.equals(p.rule()));
+        window.status("Deploying " + names + "…");
+        io.execute(() -> {
+            try {
+                DeploymentResult r = client.deploy(sources.stream().map(MultiDeploy.Source::part).toList());
+                Platform.runLater(() -> {
+                    for (MultiDeploy.Source s : sources) {
+                        if (s.tab() == null) continue;
+                        var ids = MultiDeploy.processIds(s.tab());
+                        r.definitions().stream().filter(d -> ids.contains(d.processId())).findFirst()
+                                .ifPresent(d -> attach(s.tab(), d.id(), d.processId()));
+                    }
+                    window.status("Deployed " + names + " together: " + r.definitions().stream().map(DefinitionSummary::id).toList());
+                    done.complete(r);
+                });
+            } catch (EngineClient.EngineException e) {
+                Platform.runLater(() -> {
+                    MultiDeploy.Placed placed = MultiDeploy.place(sources, e.problems());
+                    placed.byTab().forEach((tab, ps) -> tab.editor().problems().addAll(ps));
+                    EditorTab first = placed.byTab().entrySet().stream().filter(x -> !x.getValue().isEmpty()).map(Map.Entry::getKey)
+                            .findFirst().orElse(null);
+                    // problems of files from disk that are not open: listed (with file, element and line) in a deployed tab
+                    EditorTab listing = first != null ? first : placed.byTab().isEmpty() ? window.current() : placed.byTab().keySet().iterator().next();
+                    if (listing != null) listing.editor().problems().addAll(placed.elsewhere());
+                    if (first == null) first = listing;
+                    if (first != null && first.getTabPane() != null) first.getTabPane().getSelectionModel().select(first);
+                    String more = placed.elsewhere().isEmpty() ? "" : "; " + String.join("; ", placed.elsewhere().stream().map(Problem::message).toList());
+                    window.status("The engine refused " + names + ", nothing was deployed: " + e.getMessage() + more);
+                    done.completeExceptionally(e);
+                });
+            } catch (Exception e) {
+                Platform.runLater(() -> {
+                    window.status("Deploying " + names + " failed: " + e.getMessage());
+                    done.completeExceptionally(e);
+                });
+            }
+        });
+        return done;
+    }
+
+    /** What the start form asks: a business key (null when blank) and the variables. */
+    public record StartForm(String businessKey, Map<String, Object> variables) {}
+
     /** A form for a new instance: business key and variables as a JSON object (checked before sending). */
     public void startInstanceDialog(String processId) {
-        Dialog<ButtonType> d = new Dialog<>();
+        startForm(processId).showAndWait().ifPresent(f -> start(processId, f));
+    }
+
+    /**
+     * The start form, not shown yet: OK stays disabled (and a message says where) while the variables are not a
+     * JSON object; its result is the trimmed business key and the parsed variables.
+     */
+    public Dialog<StartForm> startForm(String processId) {
+        Dialog<StartForm> d = new Dialog<>();
         d.setTitle("Start " + processId);
         TextField key = new TextField();
         key.setPromptText("business key (optional)");
         key.setId("start-business-key");
-        TextArea vars = new TextArea(demo == null || services == null ? "{}" : pretty(dev.baton.samples.Samples.variables(processId, (int) (System.currentTimeMillis() % 1000), services.url())));
+        TextArea vars = new TextArea(sampleVariables(processId));
         vars.setId("start-variables");
         vars.setPrefRowCount(8);
         Label error = new Label();
+        error.setId("start-variables-error");
         error.setTextFill(Color.web("#d32f2f"));
         d.getDialogPane().setContent(new VBox(6, new Label("Business key"), key, new Label("Variables (JSON object)"), vars, error));
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
@@ -376,11 +459,24 @@ public final class LiveSession implements AutoCloseable {
         };
         vars.textProperty().addListener(o -> check.run());
         check.run();
-        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
-            Map<String, Object> variables = parse(vars.getText());
-            String bk = key.getText().isBlank() ? null : key.getText().trim();
-            act(() -> client.start(processId, variables, bk), "Started " + processId + (bk == null ? "" : " " + bk));
-        });
+        d.setResultConverter(b -> b == ButtonType.OK
+                ? new StartForm(key.getText().isBlank() ? null : key.getText().trim(), parse(vars.getText())) : null);
+        return d;
+    }
+
+    /** A sample's demo variables with the embedded engine's demo services; {} for any other process. */
+    private String sampleVariables(String processId) {
+        if (demo == null || services == null) return "{}";
+        try {
+            return pretty(dev.baton.samples.Samples.variables(processId, (int) (System.currentTimeMillis() % 1000), services.url()));
+        } catch (IllegalArgumentException notASample) {
+            return "{}";
+        }
+    }
+
+    /** Starts an instance with what the form holds; the status bar tells the outcome. */
+    public void start(String processId, StartForm f) {
+        act(() -> client.start(processId, f.variables(), f.businessKey()), "Started " + processId + (f.businessKey() == null ? "" : " " + f.businessKey()));
     }
 
     /** Why the text is not a JSON object, or null when it is. */
