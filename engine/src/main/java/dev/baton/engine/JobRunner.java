@@ -150,7 +150,10 @@ final class JobRunner {
         }
         long took = System.nanoTime() - started;
         if (breaker != null) {
-            if (response.status() >= 500 || response.status() == 429) {
+            // only answers that say the host cannot serve now count against it; a 500 is this request's own failure,
+            // which its tries and then an incident deal with, as without a breaker
+            int st = response.status();
+            if (st == 502 || st == 503 || st == 504 || st == 429) {
                 breaker.onError(took, java.util.concurrent.TimeUnit.NANOSECONDS, new IOException("HTTP status " + response.status()));
             } else {
                 breaker.onSuccess(took, java.util.concurrent.TimeUnit.NANOSECONDS);
