@@ -121,7 +121,10 @@ public final class BatonEngine implements AutoCloseable {
             io.micrometer.core.instrument.Gauge.builder("baton.broker.up", () -> kafka.state().equals("UP") ? 1 : 0).tag("broker", "kafka")
                     .description("1 while the broker connection works").register(metrics.registry());
         }
-        if (config.jobWorkers) worker.start();
+        if (config.jobWorkers) {
+            worker.start();
+            commands.leaseNewJobsTo(worker);
+        }
         log.info("Baton engine started on {}", jdbcUrl.replaceAll("password=[^;&]*", "password=***"));
     }
 
@@ -135,6 +138,8 @@ public final class BatonEngine implements AutoCloseable {
     }
 
     private void committed(Step step, List<HistoryEvent> events) {
+        // first: these jobs are leased to this engine and wait for nobody else
+        if (!step.leasedJobs.isEmpty()) worker.handOver(step.leasedJobs);
         metrics.steps.increment();
         metrics.operations.increment(step.operations());
         for (HistoryEvent e : events) {
@@ -146,7 +151,7 @@ public final class BatonEngine implements AutoCloseable {
             }
         }
         hub.publish(events);
-        if (!step.newJobs.isEmpty()) worker.wake();
+        if (step.newJobs.size() > step.leasedJobs.size()) worker.wake();
         if (externalTasks != null && step.newJobs.stream().anyMatch(j -> j.kind() == dev.baton.engine.runtime.Rows.JobKind.EXTERNAL)) {
             externalTasks.wake();
         }

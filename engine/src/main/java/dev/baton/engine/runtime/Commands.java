@@ -55,6 +55,9 @@ public final class Commands {
 
     public Services services() { return services; }
 
+    /** Jobs due at once are leased to these workers in the transaction that creates them (see {@link StepWriter}). */
+    public void leaseNewJobsTo(StepWriter.Leases leases) { writer.leaseNewJobsTo(leases); }
+
     // calls on one instance in this engine take turns; the version check guards against other engines
     private final java.util.concurrent.locks.ReentrantLock[] stripes = new java.util.concurrent.locks.ReentrantLock[256];
 

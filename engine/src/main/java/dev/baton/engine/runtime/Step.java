@@ -43,6 +43,8 @@ public final class Step {
     private final ArrayDeque<Operation> agenda = new ArrayDeque<>();
     public final List<Rows.Event> events = new ArrayList<>();
     public final List<Rows.Job> newJobs = new ArrayList<>();
+    /** Of the new jobs, those the writer inserted already leased to this engine's workers, to hand over after commit. */
+    public final List<Rows.Job> leasedJobs = new ArrayList<>();
     public final List<Rows.Subscription> newSubscriptions = new ArrayList<>();
     public final List<Rows.UserTask> newTasks = new ArrayList<>();
     public final List<Rows.Incident> newIncidents = new ArrayList<>();

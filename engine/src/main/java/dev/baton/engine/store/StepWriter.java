@@ -27,8 +27,25 @@ import static dev.baton.engine.store.jooq.Tables.USER_TASKS;
  */
 public final class StepWriter {
     private final ObjectMapper json;
+    private volatile Leases leases;
 
     public StepWriter(ObjectMapper json) { this.json = json; }
+
+    /** The job workers of this engine, which take jobs created by its own transactions without polling for them. */
+    public interface Leases {
+        /** Whether this engine has room for one more job right now. */
+        boolean canTakeNew();
+
+        String owner();
+
+        long leaseMs();
+    }
+
+    /**
+     * From now on, jobs that are due at once are inserted already leased to these workers (while they have room);
+     * the step lists them in {@link Step#leasedJobs} for hand-over after commit.
+     */
+    public void leaseNewJobsTo(Leases leases) { this.leases = leases; }
 
     /** Writes the step; returns the history events with their engine-wide ids, for the live stream. */
     public List<HistoryEvent> write(DSLContext dsl, Step step) {
@@ -63,7 +80,19 @@ public final class StepWriter {
         if (!step.deletedJobs.isEmpty()) dsl.deleteFrom(JOBS).where(JOBS.ID.in(step.deletedJobs)).execute();
         if (!step.jobsAfterEnd.isEmpty()) insertJobs(dsl, step.jobsAfterEnd, false);
         if (!step.clearAllWaits) {
-            insertJobs(dsl, step.newJobs, i.state == dev.baton.model.api.InstanceState.SUSPENDED);
+            boolean suspended = i.state == dev.baton.model.api.InstanceState.SUSPENDED;
+            Leases l = leases;
+            if (l == null || suspended || step.newJobs.isEmpty()) {
+                insertJobs(dsl, step.newJobs, suspended);
+            } else {
+                List<Rows.Job> polled = new ArrayList<>(step.newJobs.size());
+                for (Rows.Job j : step.newJobs) {
+                    if (j.kind() != Rows.JobKind.EXTERNAL && j.dueAt() <= step.now && l.canTakeNew()) step.leasedJobs.add(j);
+                    else polled.add(j);
+                }
+                insertJobs(dsl, polled, false);
+                insertJobs(dsl, step.leasedJobs, false, l.owner(), step.now + l.leaseMs());
+            }
             if (!step.newSubscriptions.isEmpty()) {
                 var insert = dsl.insertInto(MESSAGE_SUBSCRIPTIONS, MESSAGE_SUBSCRIPTIONS.ID, MESSAGE_SUBSCRIPTIONS.MESSAGE_NAME,
                         MESSAGE_SUBSCRIPTIONS.CORRELATION_KEY, MESSAGE_SUBSCRIPTIONS.INSTANCE_ID, MESSAGE_SUBSCRIPTIONS.DEFINITION_ID,
@@ -101,15 +130,42 @@ public final class StepWriter {
     }
 
     public static void insertJobs(DSLContext dsl, List<Rows.Job> jobs, boolean suspended) {
+        insertJobs(dsl, jobs, suspended, null, null);
+    }
+
+    private static void insertJobs(DSLContext dsl, List<Rows.Job> jobs, boolean suspended, String leaseOwner, Long leaseUntil) {
         if (jobs.isEmpty()) return;
         long now = System.currentTimeMillis();
         var insert = dsl.insertInto(JOBS, JOBS.ID, JOBS.KIND, JOBS.INSTANCE_ID, JOBS.DEFINITION_ID, JOBS.ELEMENT_ID, JOBS.TOKEN_ID,
-                JOBS.DUE_AT, JOBS.SUSPENDED, JOBS.ATTEMPTS, JOBS.MAX_ATTEMPTS, JOBS.IDEMPOTENCY_KEY, JOBS.PAYLOAD, JOBS.CREATED_AT);
+                JOBS.DUE_AT, JOBS.SUSPENDED, JOBS.ATTEMPTS, JOBS.MAX_ATTEMPTS, JOBS.IDEMPOTENCY_KEY, JOBS.PAYLOAD, JOBS.CREATED_AT,
+                JOBS.LEASE_OWNER, JOBS.LEASE_UNTIL);
         for (Rows.Job j : jobs) {
             insert = insert.values(j.id(), j.kind().name(), j.instanceId(), j.definitionId(), j.elementId(), j.tokenId(),
-                    j.dueAt(), suspended, 0, j.maxAttempts(), j.idempotencyKey(), j.payload(), now);
+                    j.dueAt(), suspended, 0, j.maxAttempts(), j.idempotencyKey(), j.payload(), now, leaseOwner, leaseUntil);
         }
         insert.execute();
+    }
+
+    /** The row of a job {@link #write} inserted leased to owner, as a claim would have read it. */
+    public static dev.baton.engine.store.jooq.tables.records.JobsRecord leasedRecord(Rows.Job j, String owner, long leaseUntil) {
+        var r = new dev.baton.engine.store.jooq.tables.records.JobsRecord();
+        r.setId(j.id());
+        r.setKind(j.kind().name());
+        r.setInstanceId(j.instanceId());
+        r.setDefinitionId(j.definitionId());
+        r.setElementId(j.elementId());
+        r.setTokenId(j.tokenId());
+        r.setDueAt(j.dueAt());
+        r.setSuspended(false);
+        r.setLeaseOwner(owner);
+        r.setLeaseUntil(leaseUntil);
+        r.setAttempts(0);
+        r.setMaxAttempts(j.maxAttempts());
+        r.setIdempotencyKey(j.idempotencyKey());
+        r.setPayload(j.payload());
+        r.setCreatedAt(System.currentTimeMillis());
+        r.changed(false);
+        return r;
     }
 
     /**
