@@ -170,7 +170,7 @@ public final class BenchmarkMain {
     }
 
     static final List<String> METRICS = List.of("perSecond", "perCpuSecond", "p50Ms", "p99Ms", "peakHeapMb", "startsPerSecond",
-            "heapAfterGcWaitingMb", "dbBytesPerWaiting");
+            "heapAfterGcWaitingMb", "dbBytesPerWaiting", "liveBytesPerWaiting");
 
     /** Median, min and max over the repetitions of every metric. */
     private static ObjectNode summarize(String engine, Scenario scenario, List<JsonNode> reps) {

@@ -120,7 +120,13 @@ public final class JobWorker implements AutoCloseable, dev.baton.engine.store.St
      * {@link #handOver}). A soft bound: a few concurrent transactions may each see room.
      */
     @Override
-    public boolean canTakeNew() { return running && held() < threads * 4; }
+    public boolean canTakeNew() { return running && held() < threads * HAND_OVER_PER_THREAD; }
+
+    /**
+     * Jobs handed over per worker thread at most; beyond that new jobs wait in the table for any engine's poll. They
+     * queue in memory only as their ids and rows, and keep their leases while they wait (see renewLeases).
+     */
+    private static final int HAND_OVER_PER_THREAD = 32;
 
     /**
      * Runs jobs that a committed transaction of this engine inserted already leased to {@link #owner()}: no claim

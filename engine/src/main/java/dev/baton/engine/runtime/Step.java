@@ -125,6 +125,12 @@ public final class Step {
             token.activation = state.nextActivation();
             history("ELEMENT_ENTERED", node.id(), token.id, null, e.via() == null ? null : Map.of("via", e.via()));
         }
+        if (e.newActivation() && node instanceof Activity a && a.activity().asyncBefore() && a.activity().loop() == null) {
+            // a commit point before the activity (asyncBefore): a job enters it again in a transaction of its own
+            token.state = Token.State.WAITING;
+            addJob(token, Rows.JobKind.CONTINUE, node.id(), now, maxAttempts(retryPolicy(a)), null);
+            return;
+        }
         if (node instanceof Activity && !model.boundaryEvents(node.id()).isEmpty() && !MultiInstance.isInner(this, token)) {
             for (Event b : model.boundaryEvents(node.id())) {
                 if (!subscribe(token, b, b.definition())) return;
