@@ -190,9 +190,9 @@ public final class BatonEngine implements AutoCloseable {
 
     /** Starts the latest version of the process at its none start event. */
     public Started startInstance(String processId, StartInstanceRequest request) {
-        DefinitionSummary d = queries.latest(processId)
+        String definitionId = queries.latestId(processId)
                 .orElseThrow(() -> new EngineException.NotFound("No process " + processId + " is deployed"));
-        return startInstanceOfDefinition(d.id(), request);
+        return startInstanceOfDefinition(definitionId, request);
     }
 
     public Started startInstanceOfDefinition(String definitionId, StartInstanceRequest request) {

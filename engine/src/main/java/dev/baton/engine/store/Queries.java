@@ -65,6 +65,12 @@ public final class Queries {
                 .limit(1).fetchOptional().map(Deployer::summary);
     }
 
+    /** The id of the latest version, without reading its XML (every start by process id asks this). */
+    public Optional<String> latestId(String processId) {
+        return dsl().select(DEFINITIONS.ID).from(DEFINITIONS).where(DEFINITIONS.PROCESS_ID.eq(processId)).orderBy(DEFINITIONS.VERSION.desc())
+                .limit(1).fetchOptional(DEFINITIONS.ID);
+    }
+
     public Optional<String> definitionXml(String id) {
         return dsl().select(DEFINITIONS.XML).from(DEFINITIONS).where(DEFINITIONS.ID.eq(id)).fetchOptional(DEFINITIONS.XML);
     }
