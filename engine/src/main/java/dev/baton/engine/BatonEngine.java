@@ -308,10 +308,7 @@ public final class BatonEngine implements AutoCloseable {
         if (message.name() == null || message.name().isBlank()) throw new EngineException.BadRequest("A message needs a name");
         String key = message.correlationKey() != null ? message.correlationKey() : message.businessKey();
         for (int attempt = 0; attempt < 5; attempt++) {
-            var query = db.dsl().selectFrom(MESSAGE_SUBSCRIPTIONS).where(MESSAGE_SUBSCRIPTIONS.MESSAGE_NAME.eq(message.name()))
-                    .and(MESSAGE_SUBSCRIPTIONS.INSTANCE_ID.isNotNull());
-            if (key != null) query = query.and(MESSAGE_SUBSCRIPTIONS.CORRELATION_KEY.eq(key));
-            List<MessageSubscriptionsRecord> waiting = query.orderBy(MESSAGE_SUBSCRIPTIONS.CREATED_AT).limit(10).fetch();
+            List<MessageSubscriptionsRecord> waiting = dev.baton.engine.store.StepWriter.waitingFor(db.dsl(), message.name(), key, 10);
             for (MessageSubscriptionsRecord sub : waiting) {
                 try {
                     commands.onInstance(sub.getInstanceId(), (step, dsl) -> {

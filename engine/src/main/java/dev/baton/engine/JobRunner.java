@@ -96,7 +96,7 @@ final class JobRunner {
 
     /** Removes the job if this worker still holds it; otherwise the step is stale. */
     private void consume(DSLContext dsl, JobsRecord job) {
-        if (dsl.deleteFrom(JOBS).where(JOBS.ID.eq(job.getId())).and(JOBS.LEASE_OWNER.eq(owner)).execute() != 1) throw new Stale();
+        if (!StepWriter.deleteLeasedJob(dsl, job.getId(), owner)) throw new Stale();
     }
 
     private static Token token(Step step, JobsRecord job) {

@@ -67,8 +67,14 @@ public final class Queries {
 
     /** The id of the latest version, without reading its XML (every start by process id asks this). */
     public Optional<String> latestId(String processId) {
-        return dsl().select(DEFINITIONS.ID).from(DEFINITIONS).where(DEFINITIONS.PROCESS_ID.eq(processId)).orderBy(DEFINITIONS.VERSION.desc())
-                .limit(1).fetchOptional(DEFINITIONS.ID);
+        return Optional.ofNullable(StepWriter.jdbc(dsl(), c -> {
+            try (var ps = c.prepareStatement("SELECT id FROM definitions WHERE process_id = ? ORDER BY version DESC LIMIT 1")) {
+                ps.setString(1, processId);
+                try (var r = ps.executeQuery()) {
+                    return r.next() ? r.getString(1) : null;
+                }
+            }
+        }));
     }
 
     public Optional<String> definitionXml(String id) {

@@ -278,6 +278,51 @@ public final class StepWriter {
         if (n != 1) throw new ConcurrentUpdateException(i.id);
     }
 
+    /** Deletes a job if owner still holds its lease; answers whether it did. */
+    public static boolean deleteLeasedJob(DSLContext dsl, String jobId, String owner) {
+        return jdbc(dsl, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM jobs WHERE id = ? AND lease_owner = ?")) {
+                ps.setString(1, jobId);
+                ps.setString(2, owner);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * The oldest subscriptions of instances waiting for a message (with the key, when not null), at most limit; the
+     * correlation of a message asks this first.
+     */
+    public static List<dev.baton.engine.store.jooq.tables.records.MessageSubscriptionsRecord> waitingFor(DSLContext dsl,
+            String messageName, String correlationKey, int limit) {
+        return jdbc(dsl, c -> {
+            String sql = "SELECT id, message_name, correlation_key, instance_id, definition_id, token_id, element_id, created_at "
+                    + "FROM message_subscriptions WHERE message_name = ? AND instance_id IS NOT NULL"
+                    + (correlationKey == null ? "" : " AND correlation_key = ?") + " ORDER BY created_at LIMIT " + limit;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, messageName);
+                if (correlationKey != null) ps.setString(2, correlationKey);
+                List<dev.baton.engine.store.jooq.tables.records.MessageSubscriptionsRecord> out = new ArrayList<>();
+                try (ResultSet r = ps.executeQuery()) {
+                    while (r.next()) {
+                        var sub = new dev.baton.engine.store.jooq.tables.records.MessageSubscriptionsRecord();
+                        sub.setId(r.getString(1));
+                        sub.setMessageName(r.getString(2));
+                        sub.setCorrelationKey(r.getString(3));
+                        sub.setInstanceId(r.getString(4));
+                        sub.setDefinitionId(r.getString(5));
+                        sub.setTokenId(r.getString(6));
+                        sub.setElementId(r.getString(7));
+                        sub.setCreatedAt(r.getLong(8));
+                        sub.changed(false);
+                        out.add(sub);
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** An instance row as a step reads it. */
     public record StoredInstance(String id, String definitionId, String processId, String businessKey, String idempotencyKey,
                                  String state, long startedAt, Long endedAt, long version, long nextSeq, String runtime) {}
@@ -314,12 +359,12 @@ public final class StepWriter {
         return e.getCause() instanceof SQLException c && c != e && isUniqueViolation(c);
     }
 
-    private interface JdbcWork<T> {
+    interface JdbcWork<T> {
         T run(Connection c) throws SQLException;
     }
 
     /** Runs work on the transaction's connection; an SQL error becomes jOOQ's exception, as from a jOOQ statement. */
-    private static <T> T jdbc(DSLContext dsl, JdbcWork<T> work) {
+    static <T> T jdbc(DSLContext dsl, JdbcWork<T> work) {
         return dsl.connectionResult(c -> {
             try {
                 return work.run(c);
