@@ -8,7 +8,7 @@ interface BenchEngine extends AutoCloseable {
     /** Same H2 settings for everyone: a file database, each commit written through (as Baton does by default). */
     static String h2Url(Path dir, String name) {
         return "jdbc:h2:file:" + dir.toAbsolutePath().resolve(name).toString().replace('\\', '/')
-                + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+                + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
     }
 
     String name();

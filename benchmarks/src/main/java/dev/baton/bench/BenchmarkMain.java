@@ -49,6 +49,8 @@ public final class BenchmarkMain {
         int reps = Integer.getInteger("bench.reps", 3);
         int s4 = Integer.getInteger("bench.s4.n", 50_000);
         boolean jfr = Boolean.parseBoolean(System.getProperty("bench.jfr", "true"));
+        // also record Baton's other scenarios (baton-S1.jfr, ...), for a look by hand; only S2's goes into the report
+        boolean jfrAll = Boolean.getBoolean("bench.jfr.all");
         Path out = Path.of(System.getProperty("bench.out", "target"));
         Path logs = Files.createDirectories(out.resolve("bench-logs"));
 
@@ -81,7 +83,8 @@ public final class BenchmarkMain {
                         name = "baton-rest";
                     }
                     Sizes size = sizes.get(scenario);
-                    Path profile = jfr && name.equals("baton") && scenario == Scenario.S2 ? out.resolve("baton-S2.jfr") : null;
+                    Path profile = jfr && name.equals("baton") && (scenario == Scenario.S2 || jfrAll)
+                            ? out.resolve("baton-" + scenario.label() + ".jfr") : null;
                     long callsBefore = stubCalls.get();
                     System.out.printf(Locale.ROOT, "%s %-10s %-8s n=%d warm-up=%d reps=%d ...%n", Instant.now(), name, scenario.label(),
                             size.n, size.warmup, reps);
@@ -99,7 +102,7 @@ public final class BenchmarkMain {
                     } else {
                         System.out.printf(Locale.ROOT, "  ok: %s%n", summaryLine(child.results));
                     }
-                    if (profile != null && Files.exists(profile)) {
+                    if (profile != null && scenario == Scenario.S2 && Files.exists(profile)) {
                         jfrFile = profile;
                         profileFrom = child.measuredFrom;
                     }
@@ -167,7 +170,7 @@ public final class BenchmarkMain {
     }
 
     static final List<String> METRICS = List.of("perSecond", "perCpuSecond", "p50Ms", "p99Ms", "peakHeapMb", "startsPerSecond",
-            "heapAfterGcWaitingMb", "dbBytesPerWaiting");
+            "heapAfterGcWaitingMb", "dbBytesPerWaiting", "liveBytesPerWaiting");
 
     /** Median, min and max over the repetitions of every metric. */
     private static ObjectNode summarize(String engine, Scenario scenario, List<JsonNode> reps) {

@@ -145,6 +145,7 @@ public final class EngineRun {
     /** S4: start n instances that wait, measure what waiting costs, then correlate all of them. */
     private Map<String, Object> waiting(Path dir, int n, String prefix, boolean measureDatabase) throws Exception {
         long before = measureDatabase ? databaseBytes(dir) : 0;
+        long liveBefore = measureDatabase ? liveBytes(dir) : 0;
         Map<String, String> ids = new ConcurrentHashMap<>();
         Measured starts = drive(n, prefix, bk -> {
             String id = engine.start(scenario, bk, variables(bk));
@@ -154,6 +155,7 @@ public final class EngineRun {
         if (Ends.COUNT.get() != 0) throw new IllegalStateException(Ends.COUNT.get() + " instances ended without their message");
         long heapWaiting = heapAfterGc();
         long after = measureDatabase ? databaseBytes(dir) : 0;
+        long liveAfter = measureDatabase ? liveBytes(dir) : 0;
         Measured correlations = drive(n, prefix, bk -> {
             engine.correlate(Processes.MESSAGE, bk);
             return ids.get(bk);
@@ -161,7 +163,10 @@ public final class EngineRun {
         Map<String, Object> out = correlations.toMap(n);
         out.put("startsPerSecond", n / starts.seconds);
         out.put("heapAfterGcWaitingMb", heapWaiting / 1048576.0);
-        if (measureDatabase) out.put("dbBytesPerWaiting", (after - before) / (double) n);
+        if (measureDatabase) {
+            out.put("dbBytesPerWaiting", (after - before) / (double) n);
+            out.put("liveBytesPerWaiting", (liveAfter - liveBefore) / (double) n);
+        }
         return out;
     }
 
@@ -171,6 +176,42 @@ public final class EngineRun {
             Thread.sleep(200); // lets concurrent collectors and reference processing finish between collections
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /**
+     * The live data in the database: its files copied after a CHECKPOINT (nothing writes while the instances wait),
+     * the copy compacted with SHUTDOWN COMPACT, then measured. H2's file grows by whole chunks per commit and keeps
+     * old chunks for a while, so the file's growth is mostly space it will reuse; this is what the rows and indexes
+     * take.
+     */
+    private long liveBytes(Path dir) throws Exception {
+        try (Connection c = DriverManager.getConnection(engine.jdbcUrl(), engine.jdbcUser(), ""); Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
+        }
+        Path copy = Files.createTempDirectory("bench-live");
+        try {
+            List<Path> databases;
+            try (Stream<Path> files = Files.walk(dir)) {
+                databases = files.filter(p -> p.getFileName().toString().endsWith(".mv.db")).toList();
+            }
+            long total = 0;
+            for (Path db : databases) {
+                String name = db.getFileName().toString();
+                name = name.substring(0, name.length() - ".mv.db".length());
+                Path target = copy.resolve(name + ".mv.db");
+                Files.copy(db, target);
+                String url = "jdbc:h2:file:" + copy.resolve(name).toAbsolutePath().toString().replace('\\', '/');
+                try (Connection c = DriverManager.getConnection(url, engine.jdbcUser(), ""); Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN COMPACT");
+                }
+                total += Files.size(target);
+            }
+            return total;
+        } finally {
+            try (Stream<Path> files = Files.walk(copy)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** The database's files after a CHECKPOINT, so that everything committed is in them. */

@@ -45,7 +45,8 @@ final class Processes {
     /** A service task that does nothing: an expression that is true. */
     private static String noOp(String id, Dialect d, boolean durable) {
         return switch (d) {
-            case BATON -> "<bpmn:serviceTask id=\"" + id + "\"><bpmn:extensionElements><baton:expression expression=\"${true}\"/></bpmn:extensionElements></bpmn:serviceTask>";
+            case BATON -> "<bpmn:serviceTask id=\"" + id + "\"" + (durable ? " baton:asyncBefore=\"true\"" : "")
+                    + "><bpmn:extensionElements><baton:expression expression=\"${true}\"/></bpmn:extensionElements></bpmn:serviceTask>";
             case CAMUNDA -> "<bpmn:serviceTask id=\"" + id + "\" camunda:expression=\"${true}\"" + (durable ? " camunda:asyncBefore=\"true\"" : "") + "/>";
             case FLOWABLE -> "<bpmn:serviceTask id=\"" + id + "\" flowable:expression=\"${true}\"" + (durable ? " flowable:async=\"true\"" : "") + "/>";
         };

@@ -29,13 +29,15 @@ final class Table {
         for (JsonNode s : report.path("summary")) waiting |= s.has("startsPerSecond");
         if (waiting) {
             b.append("\nS4 waiting instances (completed/s above is the correlation rate):\n\n");
-            b.append("| engine | starts/s | correlations/s | heap after GC, all waiting, MB | DB bytes per waiting instance |\n");
-            b.append("|---|---:|---:|---:|---:|\n");
+            b.append("| engine | starts/s | correlations/s | heap after GC, all waiting, MB | DB file growth per waiting instance, bytes "
+                    + "| live DB bytes per waiting instance (compacted copy) |\n");
+            b.append("|---|---:|---:|---:|---:|---:|\n");
             for (JsonNode s : report.path("summary")) {
                 if (!s.has("startsPerSecond")) continue;
                 b.append("| ").append(s.path("engine").asText()).append(" | ").append(cell(s.path("startsPerSecond")))
                         .append(" | ").append(cell(s.path("perSecond"))).append(" | ").append(cell(s.path("heapAfterGcWaitingMb")))
                         .append(" | ").append(s.has("dbBytesPerWaiting") ? num(s.path("dbBytesPerWaiting").path("median").asDouble()) : "-")
+                        .append(" | ").append(s.has("liveBytesPerWaiting") ? num(s.path("liveBytesPerWaiting").path("median").asDouble()) : "-")
                         .append(" |\n");
             }
         }

@@ -120,6 +120,6 @@ public final class Baton {
     String effectiveJdbcUrl() {
         if (jdbcUrl != null) return jdbcUrl;
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("engine").toString().replace('\\', '/')
-                + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+                + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
     }
 }

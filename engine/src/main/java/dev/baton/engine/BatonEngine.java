@@ -123,7 +123,10 @@ public final class BatonEngine implements AutoCloseable {
             io.micrometer.core.instrument.Gauge.builder("baton.broker.up", () -> kafka.state().equals("UP") ? 1 : 0).tag("broker", "kafka")
                     .description("1 while the broker connection works").register(metrics.registry());
         }
-        if (config.jobWorkers) worker.start();
+        if (config.jobWorkers) {
+            worker.start();
+            commands.leaseNewJobsTo(worker);
+        }
         log.info("Baton engine started on {}", jdbcUrl.replaceAll("password=[^;&]*", "password=***"));
     }
 
@@ -137,6 +140,8 @@ public final class BatonEngine implements AutoCloseable {
     }
 
     private void committed(Step step, List<HistoryEvent> events) {
+        // first: these jobs are leased to this engine and wait for nobody else
+        if (!step.leasedJobs.isEmpty()) worker.handOver(step.leasedJobs);
         metrics.steps.increment();
         metrics.operations.increment(step.operations());
         for (HistoryEvent e : events) {
@@ -148,7 +153,7 @@ public final class BatonEngine implements AutoCloseable {
             }
         }
         hub.publish(events);
-        if (!step.newJobs.isEmpty()) worker.wake();
+        if (step.newJobs.size() > step.leasedJobs.size()) worker.wake();
         if (externalTasks != null && step.newJobs.stream().anyMatch(j -> j.kind() == dev.baton.engine.runtime.Rows.JobKind.EXTERNAL)) {
             externalTasks.wake();
         }
@@ -187,9 +192,9 @@ public final class BatonEngine implements AutoCloseable {
 
     /** Starts the latest version of the process at its none start event. */
     public Started startInstance(String processId, StartInstanceRequest request) {
-        DefinitionSummary d = queries.latest(processId)
+        String definitionId = queries.latestId(processId)
                 .orElseThrow(() -> new EngineException.NotFound("No process " + processId + " is deployed"));
-        return startInstanceOfDefinition(d.id(), request);
+        return startInstanceOfDefinition(definitionId, request);
     }
 
     public Started startInstanceOfDefinition(String definitionId, StartInstanceRequest request) {
@@ -438,10 +443,7 @@ public final class BatonEngine implements AutoCloseable {
         if (message.name() == null || message.name().isBlank()) throw new EngineException.BadRequest("A message needs a name");
         String key = message.correlationKey() != null ? message.correlationKey() : message.businessKey();
         for (int attempt = 0; attempt < 5; attempt++) {
-            var query = db.dsl().selectFrom(MESSAGE_SUBSCRIPTIONS).where(MESSAGE_SUBSCRIPTIONS.MESSAGE_NAME.eq(message.name()))
-                    .and(MESSAGE_SUBSCRIPTIONS.INSTANCE_ID.isNotNull());
-            if (key != null) query = query.and(MESSAGE_SUBSCRIPTIONS.CORRELATION_KEY.eq(key));
-            List<MessageSubscriptionsRecord> waiting = query.orderBy(MESSAGE_SUBSCRIPTIONS.CREATED_AT).limit(10).fetch();
+            List<MessageSubscriptionsRecord> waiting = dev.baton.engine.store.StepWriter.waitingFor(db.dsl(), message.name(), key, 10);
             for (MessageSubscriptionsRecord sub : waiting) {
                 try {
                     commands.onInstance(sub.getInstanceId(), (step, dsl) -> {

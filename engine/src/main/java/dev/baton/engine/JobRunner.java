@@ -75,6 +75,7 @@ final class JobRunner {
                 case CALL_START -> startCall(job);
                 case CALL_DONE -> callDone(job);
                 case PUBLISH -> publish(job);
+                case CONTINUE -> continueAfterCommitPoint(job);
                 case EXTERNAL -> log.warn("external task {} was handed to a job worker; external workers take it", job.getId());
             }
         } catch (Stale | EngineException.NotFound e) {
@@ -93,7 +94,7 @@ final class JobRunner {
 
     /** Removes the job if this worker still holds it; otherwise the step is stale. */
     private void consume(DSLContext dsl, JobsRecord job) {
-        if (dsl.deleteFrom(JOBS).where(JOBS.ID.eq(job.getId())).and(JOBS.LEASE_OWNER.eq(owner)).execute() != 1) throw new Stale();
+        if (!StepWriter.deleteLeasedJob(dsl, job.getId(), owner)) throw new Stale();
     }
 
     private static Token token(Step step, JobsRecord job) {
@@ -353,6 +354,16 @@ final class JobRunner {
                         job.getDefinitionId(), job.getElementId(), null, next.dueAt(), 1,
                         job.getDefinitionId() + ":" + job.getElementId() + ":" + next.dueAt(), TimerPayload.of(next))), false);
             }
+        });
+    }
+
+    /** The commit point before an activity (asyncBefore) is passed: the activity runs now, in this job's transaction. */
+    private void continueAfterCommitPoint(JobsRecord job) {
+        commands.onInstance(job.getInstanceId(), (step, dsl) -> {
+            Token token = token(step, job);
+            consume(dsl, job);
+            step.reenter(token);
+            return null;
         });
     }
 

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -18,7 +17,7 @@ import static dev.baton.engine.store.jooq.Tables.JOBS;
  * Takes due jobs from the database under a lease and runs them on a small pool. A job whose worker died is
  * taken again when its lease runs out, so every job runs at least once.
  */
-public final class JobWorker implements AutoCloseable {
+public final class JobWorker implements AutoCloseable, dev.baton.engine.store.StepWriter.Leases {
     private static final Logger log = LoggerFactory.getLogger(JobWorker.class);
 
     private final Database db;
@@ -28,7 +27,8 @@ public final class JobWorker implements AutoCloseable {
     private final long pollMs;
     private final int threads;
     private final ExecutorService pool;
-    private final Semaphore free;
+    /** The last claim filled every slot, so more jobs may be due than were taken. */
+    private volatile boolean moreDue;
     private final Object signal = new Object();
     private volatile boolean running;
     private volatile boolean woken;
@@ -49,11 +49,12 @@ public final class JobWorker implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.free = new Semaphore(threads);
     }
 
+    @Override
     public String owner() { return owner; }
 
+    @Override
     public long leaseMs() { return leaseMs; }
 
     public void start() {
@@ -81,9 +82,9 @@ public final class JobWorker implements AutoCloseable {
             try {
                 lastPoll = System.currentTimeMillis();
                 renewLeases();
-                int claimed = claimAndRun();
+                claimAndRun();
                 synchronized (signal) {
-                    if (!woken && running && claimed == 0) signal.wait(pollMs);
+                    if (!woken && running) signal.wait(pollMs);
                     woken = false;
                 }
             } catch (InterruptedException e) {
@@ -108,29 +109,64 @@ public final class JobWorker implements AutoCloseable {
         db.dsl().update(JOBS).set(JOBS.LEASE_UNTIL, now + leaseMs).where(JOBS.ID.in(inFlight)).and(JOBS.LEASE_OWNER.eq(owner)).execute();
     }
 
+    /** Jobs handed over or claimed but not finished, queued ones included: what this engine holds. */
+    private int held() { return inFlight.size(); }
+
+    /** How many jobs this engine takes at most: the running ones plus a short queue per thread. */
+    private int capacity() { return threads * 2; }
+
+    /**
+     * Whether a job created in this engine's next transaction may be leased to this engine right away (see
+     * {@link #handOver}). A soft bound: a few concurrent transactions may each see room.
+     */
+    @Override
+    public boolean canTakeNew() { return running && held() < threads * HAND_OVER_PER_THREAD; }
+
+    /**
+     * Jobs handed over per worker thread at most; beyond that new jobs wait in the table for any engine's poll. They
+     * queue in memory only as their ids and rows, and keep their leases while they wait (see renewLeases).
+     */
+    private static final int HAND_OVER_PER_THREAD = 32;
+
+    /**
+     * Runs jobs that a committed transaction of this engine inserted already leased to {@link #owner()}: no claim
+     * statement, no poll. Should the process die first, the lease runs out and any engine takes them.
+     */
+    public void handOver(List<dev.baton.engine.runtime.Rows.Job> jobs) {
+        long until = System.currentTimeMillis() + leaseMs;
+        for (var job : jobs) submit(dev.baton.engine.store.StepWriter.leasedRecord(job, owner, until));
+    }
+
+    /**
+     * Claims up to capacity due jobs with one statement: an UPDATE of the lease on the oldest due, unleased jobs
+     * that returns the rows it changed (PostgreSQL: the candidates are locked with SKIP LOCKED, so engines on the
+     * same database do not wait for each other; H2 re-checks the lease condition on a row another transaction
+     * changed meanwhile, so a job is never leased twice).
+     */
     private int claimAndRun() throws InterruptedException {
-        int slots = free.availablePermits();
-        if (slots == 0) {
-            if (free.tryAcquire(Math.max(10, leaseMs / 3), java.util.concurrent.TimeUnit.MILLISECONDS)) free.release();
+        int slots = capacity() - held();
+        if (slots <= 0) {
+            moreDue = true;
             return 0;
         }
         long now = System.currentTimeMillis();
-        List<String> due = db.dsl().select(JOBS.ID).from(JOBS)
-                .where(JOBS.SUSPENDED.isFalse()).and(JOBS.DUE_AT.le(now)).and(JOBS.KIND.ne("EXTERNAL"))
-                .and(JOBS.LEASE_UNTIL.isNull().or(JOBS.LEASE_UNTIL.lt(now)))
-                .orderBy(JOBS.DUE_AT).limit(slots * 2).fetch(JOBS.ID);
-        int claimed = 0;
-        for (String id : due) {
-            if (!free.tryAcquire()) break;
-            int n = db.dsl().update(JOBS).set(JOBS.LEASE_OWNER, owner).set(JOBS.LEASE_UNTIL, now + leaseMs)
-                    .where(JOBS.ID.eq(id)).and(JOBS.LEASE_UNTIL.isNull().or(JOBS.LEASE_UNTIL.lt(now))).execute();
-            JobsRecord job = n == 1 ? db.dsl().selectFrom(JOBS).where(JOBS.ID.eq(id)).fetchOne() : null;
-            if (job == null) {
-                free.release();
-                continue;
-            }
-            claimed++;
-            inFlight.add(id);
+        var free = JOBS.LEASE_UNTIL.isNull().or(JOBS.LEASE_UNTIL.lt(now));
+        var candidates = db.dsl().select(JOBS.ID).from(JOBS)
+                .where(JOBS.SUSPENDED.isFalse()).and(JOBS.DUE_AT.le(now)).and(JOBS.KIND.ne("EXTERNAL")).and(free)
+                .orderBy(JOBS.DUE_AT).limit(slots);
+        var select = db.dialect() == org.jooq.SQLDialect.POSTGRES ? candidates.forUpdate().skipLocked() : candidates;
+        List<JobsRecord> claimed = db.dsl().update(JOBS).set(JOBS.LEASE_OWNER, owner).set(JOBS.LEASE_UNTIL, now + leaseMs)
+                .where(JOBS.ID.in(select)).and(free)
+                .returning().fetchInto(JobsRecord.class);
+        moreDue = claimed.size() >= slots;
+        for (JobsRecord job : claimed) submit(job);
+        return claimed.size();
+    }
+
+    private void submit(JobsRecord job) {
+        String id = job.getId();
+        inFlight.add(id);
+        try {
             pool.execute(() -> {
                 try {
                     handler.accept(job);
@@ -139,12 +175,14 @@ public final class JobWorker implements AutoCloseable {
                             job.getKind(), job.getElementId(), e);
                 } finally {
                     inFlight.remove(id);
-                    free.release();
-                    wake();
+                    // a full claim may have left due jobs behind: look again now that a slot is free
+                    if (moreDue) wake();
                 }
             });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing: the job keeps its lease and runs again when it ends
+            inFlight.remove(id);
         }
-        return claimed;
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.baton.engine.deploy.ProcessModel;
 import dev.baton.engine.store.ConcurrentUpdateException;
 import dev.baton.engine.store.Database;
 import dev.baton.engine.store.StepWriter;
-import dev.baton.engine.store.jooq.tables.records.InstancesRecord;
 import dev.baton.model.api.HistoryEvent;
 import dev.baton.model.api.InstanceState;
 import org.jooq.DSLContext;
@@ -18,8 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-
-import static dev.baton.engine.store.jooq.Tables.INSTANCES;
 
 /**
  * Runs commands: an API call or a job becomes work on one instance, done as one step in one transaction. When
@@ -54,6 +51,9 @@ public final class Commands {
     }
 
     public Services services() { return services; }
+
+    /** Jobs due at once are leased to these workers in the transaction that creates them (see {@link StepWriter}). */
+    public void leaseNewJobsTo(StepWriter.Leases leases) { writer.leaseNewJobsTo(leases); }
 
     // calls on one instance in this engine take turns; the version check guards against other engines
     private final java.util.concurrent.locks.ReentrantLock[] stripes = new java.util.concurrent.locks.ReentrantLock[256];
@@ -172,18 +172,18 @@ public final class Commands {
 
     private Step load(DSLContext dsl, String instanceId) {
         // the row lock makes other engines wait instead of failing; the version check stays as the guard
-        InstancesRecord r = dsl.selectFrom(INSTANCES).where(INSTANCES.ID.eq(instanceId)).forUpdate().fetchOne();
+        StepWriter.StoredInstance r = StepWriter.readForUpdate(dsl, instanceId);
         if (r == null) throw new EngineException.NotFound("No instance " + instanceId);
-        InstanceRow row = new InstanceRow(r.getId(), r.getDefinitionId(), r.getProcessId(), r.getBusinessKey(),
-                r.getIdempotencyKey(), InstanceState.valueOf(r.getState()), r.getStartedAt(), r.getEndedAt(), r.getVersion(),
-                r.getNextSeq(), false);
+        InstanceRow row = new InstanceRow(r.id(), r.definitionId(), r.processId(), r.businessKey(),
+                r.idempotencyKey(), InstanceState.valueOf(r.state()), r.startedAt(), r.endedAt(), r.version(),
+                r.nextSeq(), false);
         RuntimeState state;
         try {
-            state = services.json().readValue(r.getRuntime(), RuntimeState.class);
+            state = services.json().readValue(r.runtime(), RuntimeState.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the stored state of instance " + instanceId + " cannot be read", e);
         }
-        return new Step(definitions.get(r.getDefinitionId()), state, row, System.currentTimeMillis(), services);
+        return new Step(definitions.get(r.definitionId()), state, row, System.currentTimeMillis(), services);
     }
 
     private static void pause(int attempt) {

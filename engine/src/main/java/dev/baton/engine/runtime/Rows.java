@@ -7,7 +7,7 @@ public final class Rows {
     private Rows() {}
 
     /** EXTERNAL rows are not run by the engine's workers: external workers fetch and lock them over /engine-rest. */
-    public enum JobKind { HTTP, TIMER, TIMER_START, SEND_MESSAGE, CALL_START, CALL_DONE, EXTERNAL, PUBLISH }
+    public enum JobKind { HTTP, TIMER, TIMER_START, SEND_MESSAGE, CALL_START, CALL_DONE, EXTERNAL, PUBLISH, CONTINUE }
 
     public record Job(String id, JobKind kind, String instanceId, String definitionId, String elementId, String tokenId,
                       long dueAt, int maxAttempts, String idempotencyKey, String payload) {}

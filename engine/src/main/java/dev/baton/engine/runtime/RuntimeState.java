@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An instance's whole runtime: variables and tokens, stored as one JSON document in one row. */
+/**
+ * An instance's whole runtime: variables and tokens, stored as one JSON document in one row. Fields at their
+ * defaults (empty lists and maps) are left out of the document; reading it back restores them.
+ */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
 public final class RuntimeState {
     public LinkedHashMap<String, Object> variables = new LinkedHashMap<>();
     public List<Token> tokens = new ArrayList<>();

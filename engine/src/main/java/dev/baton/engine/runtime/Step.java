@@ -43,6 +43,8 @@ public final class Step {
     private final ArrayDeque<Operation> agenda = new ArrayDeque<>();
     public final List<Rows.Event> events = new ArrayList<>();
     public final List<Rows.Job> newJobs = new ArrayList<>();
+    /** Of the new jobs, those the writer inserted already leased to this engine's workers, to hand over after commit. */
+    public final List<Rows.Job> leasedJobs = new ArrayList<>();
     public final List<Rows.Subscription> newSubscriptions = new ArrayList<>();
     public final List<Rows.UserTask> newTasks = new ArrayList<>();
     public final List<Rows.Incident> newIncidents = new ArrayList<>();
@@ -146,6 +148,12 @@ public final class Step {
             token.enteredAt = now;
             token.activation = state.nextActivation();
             history("ELEMENT_ENTERED", node.id(), token.id, null, e.via() == null ? null : Map.of("via", e.via()));
+        }
+        if (e.newActivation() && node instanceof Activity a && a.activity().asyncBefore() && a.activity().loop() == null) {
+            // a commit point before the activity (asyncBefore): a job enters it again in a transaction of its own
+            token.state = Token.State.WAITING;
+            addJob(token, Rows.JobKind.CONTINUE, node.id(), now, maxAttempts(retryPolicy(a)), null);
+            return;
         }
         if (node instanceof Activity && !model.boundaryEvents(node.id()).isEmpty() && !MultiInstance.isInner(this, token)) {
             for (Event b : model.boundaryEvents(node.id())) {

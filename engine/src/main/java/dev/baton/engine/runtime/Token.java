@@ -4,6 +4,7 @@ package dev.baton.engine.runtime;
  * Where one path of an instance stands. Mutable, because a step moves it; stored inside the instance's one
  * runtime row. parentId is the token of the enclosing subprocess, null at process level.
  */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
 public final class Token {
     public enum State { ACTIVE, WAITING, INCIDENT }
 

@@ -65,6 +65,18 @@ public final class Queries {
                 .limit(1).fetchOptional().map(Deployer::summary);
     }
 
+    /** The id of the latest version, without reading its XML (every start by process id asks this). */
+    public Optional<String> latestId(String processId) {
+        return Optional.ofNullable(StepWriter.jdbc(dsl(), c -> {
+            try (var ps = c.prepareStatement("SELECT id FROM definitions WHERE process_id = ? ORDER BY version DESC LIMIT 1")) {
+                ps.setString(1, processId);
+                try (var r = ps.executeQuery()) {
+                    return r.next() ? r.getString(1) : null;
+                }
+            }
+        }));
+    }
+
     public Optional<String> definitionXml(String id) {
         return dsl().select(DEFINITIONS.XML).from(DEFINITIONS).where(DEFINITIONS.ID.eq(id)).fetchOptional(DEFINITIONS.XML);
     }
