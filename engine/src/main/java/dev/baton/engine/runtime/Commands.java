@@ -18,6 +18,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
+import static dev.baton.engine.store.jooq.Tables.INSTANCES;
+
 /**
  * Runs commands: an API call or a job becomes work on one instance, done as one step in one transaction. When
  * another call changed the instance meanwhile, the command runs again on the new state; after commit the step's
