@@ -29,6 +29,8 @@ public final class Baton {
     Duration pollInterval = Duration.ofMillis(200);
     RetryPolicy defaultRetry = RetryPolicy.DEFAULT;
     int poolSize = 10;
+    int commitBatch = 64;
+    int commitThreads = 2;
     dev.baton.engine.connect.kafka.KafkaConnector.Settings kafka;
     dev.baton.engine.connect.rabbit.RabbitConnector.Settings rabbit;
     dev.baton.engine.job.HttpSettings http = dev.baton.engine.job.HttpSettings.DEFAULT;
@@ -109,6 +111,27 @@ public final class Baton {
 
     public Baton connectionPoolSize(int size) {
         this.poolSize = size;
+        return this;
+    }
+
+    /**
+     * Group commit: how many commands (starts, job results, correlations, API calls) ready at the same time share one
+     * transaction at most (default 64). Each still runs in a savepoint of its own and its caller is answered after the
+     * commit. 1 turns group commit off: each command commits alone on its caller's thread.
+     */
+    public Baton commitBatch(int commands) {
+        if (commands < 1) throw new IllegalArgumentException("commitBatch must be at least 1, not " + commands);
+        this.commitBatch = commands;
+        return this;
+    }
+
+    /**
+     * Threads that commit batches (default 2): while one batch commits, or waits for a row another engine holds, the
+     * next one is run by another.
+     */
+    public Baton commitThreads(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("commitThreads must be at least 1, not " + threads);
+        this.commitThreads = threads;
         return this;
     }
 

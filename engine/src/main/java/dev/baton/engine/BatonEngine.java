@@ -96,12 +96,20 @@ public final class BatonEngine implements AutoCloseable {
         this.definitions = new DefinitionCache(db, reader);
         this.deployer = new Deployer(db, reader, behaviors);
         Services services = new Services(new Expressions(), behaviors, json, config.defaultRetry);
-        this.commands = new Commands(db, definitions, services, this::committed);
+        this.commands = new Commands(db, definitions, services, new Commands.Listener() {
+            @Override
+            public void committed(Step step, List<HistoryEvent> events) { BatonEngine.this.committed(step, events); }
+
+            @Override
+            public void committedTogether(int n) { metrics.commits.record(n); }
+        }, config.commitBatch, config.commitThreads);
         this.queries = new Queries(db, json);
         this.externalTasks = new dev.baton.engine.external.ExternalTasks(this, db, commands, json);
         String owner = "engine-" + UUID.randomUUID().toString().substring(0, 8);
         this.worker = new JobWorker(db, new JobRunner(this, db, commands, definitions, json, metrics, owner)::run, owner,
                 Math.max(1, config.jobThreads), config.jobLease.toMillis(), config.pollInterval.toMillis());
+        io.micrometer.core.instrument.Gauge.builder("baton.commit.queue", commands::queued)
+                .description("commands waiting for the next group commit").register(metrics.registry());
         io.micrometer.core.instrument.Gauge.builder("baton.jobs.due", () -> queries.jobsDue(System.currentTimeMillis()))
                 .description("jobs whose due time has come, waiting for a worker").register(metrics.registry());
         try {
@@ -643,6 +651,9 @@ public final class BatonEngine implements AutoCloseable {
 
     public ObjectMapper json() { return json; }
 
+    /** The command runner; for tests in this package that need commands of their own in one commit. */
+    Commands commands() { return commands; }
+
     private static void requireActive(Step step) {
         if (step.instance.state != InstanceState.ACTIVE) {
             throw new EngineException.Conflict("Instance " + step.instance.id + " is " + step.instance.state
@@ -661,6 +672,7 @@ public final class BatonEngine implements AutoCloseable {
         if (kafka != null) kafka.close();
         if (rabbit != null) rabbit.close();
         worker.close();
+        commands.close();
         db.close();
     }
 }

@@ -15,6 +15,9 @@ public final class EngineMetrics {
     final Counter failed = Counter.builder("baton.incidents.opened").description("incidents opened (failed steps)").register(registry);
     final Counter steps = Counter.builder("baton.steps").description("committed steps (commands)").register(registry);
     final Counter operations = Counter.builder("baton.operations").description("agenda operations run").register(registry);
+    final io.micrometer.core.instrument.DistributionSummary commits = io.micrometer.core.instrument.DistributionSummary
+            .builder("baton.commits").description("transactions that stored steps, by the commands each committed together (group commit)")
+            .register(registry);
     final Timer jobLatency = Timer.builder("baton.job.latency").description("time from a job's due time to its start")
             .publishPercentiles(0.5, 0.99).register(registry);
 
@@ -30,6 +33,12 @@ public final class EngineMetrics {
     }
 
     public void jobStarted(long dueAt, long now) { jobLatency.record(Duration.ofMillis(Math.max(0, now - dueAt))); }
+
+    /** Transactions that stored commands so far. */
+    public long commitCount() { return commits.count(); }
+
+    /** The most commands one transaction committed together so far. */
+    public double largestCommit() { return commits.max(); }
 
     public PrometheusMeterRegistry registry() { return registry; }
 

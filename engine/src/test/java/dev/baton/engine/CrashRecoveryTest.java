@@ -131,29 +131,120 @@ class CrashRecoveryTest {
                         return false;
                     }
                 });
-                JsonNode all = send("GET", second.base() + "/api/instances?processId=orchestration&limit=1000", null, null);
-                assertThat(all.get("total").asInt()).isEqualTo(INSTANCES);
-                for (JsonNode instance : all.get("items")) {
-                    JsonNode history = send("GET", second.base() + "/api/instances/" + instance.get("id").asText() + "/history", null, null);
-                    long ended = 0, endReached = 0;
-                    for (JsonNode e : history) {
-                        if (e.get("type").asText().equals("INSTANCE_ENDED")) ended++;
-                        if (e.get("type").asText().equals("ELEMENT_ENTERED") && "End".equals(e.get("elementId").asText())) endReached++;
-                    }
-                    assertThat(ended).as("instance %s ended once", instance.get("id")).isEqualTo(1);
-                    assertThat(endReached).isEqualTo(1);
+                assertEveryInstanceEndedOnceAndEveryStepRanWithOneKey(second.base(), service, INSTANCES);
+            } finally {
+                second.process().destroy();
+                second.process().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /**
+     * Every instance on the engine ended exactly once at End, and each of its three calls reached the service with
+     * one idempotency key, at least once.
+     */
+    private void assertEveryInstanceEndedOnceAndEveryStepRanWithOneKey(String base, TestService service, int instances) throws Exception {
+        JsonNode all = send("GET", base + "/api/instances?processId=orchestration&limit=1000", null, null);
+        assertThat(all.get("total").asInt()).isEqualTo(instances);
+        List<String> orders = new ArrayList<>();
+        for (JsonNode instance : all.get("items")) {
+            String id = instance.get("id").asText();
+            JsonNode history = send("GET", base + "/api/instances/" + id + "/history", null, null);
+            long ended = 0, endReached = 0;
+            for (JsonNode e : history) {
+                if (e.get("type").asText().equals("INSTANCE_ENDED")) ended++;
+                if (e.get("type").asText().equals("ELEMENT_ENTERED") && "End".equals(e.get("elementId").asText())) endReached++;
+            }
+            assertThat(ended).as("instance %s ended once", id).isEqualTo(1);
+            assertThat(endReached).isEqualTo(1);
+            orders.add(send("GET", base + "/api/instances/" + id, null, null).get("variables").get("orderId").asText());
+        }
+        for (String order : orders) {
+            for (String step : List.of("reserve", "charge", "ship")) {
+                String path = "/" + step + "/" + order;
+                List<String> keys = service.requests.stream().filter(r -> r.path().equals(path))
+                        .map(r -> r.header("Idempotency-Key")).distinct().toList();
+                assertThat(keys).as("%s was called, always with one idempotency key", path).hasSize(1);
+            }
+        }
+        long repeated = service.keys.values().stream().filter(c -> c.get() > 1).count();
+        log.info("{} calls in all; {} steps ran more than once after the crash", service.requests.size(), repeated);
+        assertThat(service.keys).hasSize(instances * 3);
+    }
+
+    /** The most commands one transaction committed together, from the engine's Prometheus metrics. */
+    private double largestCommit(String base) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        return r.body().lines().filter(l -> l.startsWith("baton_commits_max")).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no baton_commits_max in the metrics"));
+    }
+
+    /**
+     * Group commit under load: eight clients start instances as fast as the engine answers while the calls of earlier
+     * ones come back, so starts and job results share commits; the engine is killed with SIGKILL in the middle. Every
+     * start that was answered is stored (an answer comes only after the commit), and after the restart every stored
+     * instance completes exactly once with each call made under one idempotency key.
+     */
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void underBatchedLoadEveryAnsweredStartSurvivesSigkillAndCompletesOnce(Db db) throws Exception {
+        if (db == Db.POSTGRES) org.junit.jupiter.api.Assumptions.assumeTrue(Engines.postgresAnswers(),
+                "PostgreSQL does not answer at " + Engines.PG_URL + ": the PostgreSQL run of this test is skipped");
+        String schema = Engines.freshSchema();
+        try (TestService service = new TestService()) {
+            service.answer(r -> new TestService.Answer(200, "{\"ok\":true}", 5));
+            List<String> answered = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+            double commitsMax;
+            Engine first = launch(db, schema);
+            try {
+                send("POST", first.base() + "/api/deployments?name=orchestration.bpmn", "application/xml",
+                        Engines.bpmn("orchestration.bpmn").content());
+                for (int t = 0; t < 8; t++) {
+                    clients.execute(() -> {
+                        while (next.get() < 900) {
+                            int i = next.getAndIncrement();
+                            String body = "{\"variables\":{\"serviceUrl\":\"" + service.url() + "\",\"orderId\":\"o" + i
+                                    + "\"},\"idempotencyKey\":\"start-" + i + "\"}";
+                            try {
+                                answered.add(send("POST", first.base() + "/api/processes/orchestration/instances", "application/json",
+                                        body.getBytes(StandardCharsets.UTF_8)).get("id").asText());
+                            } catch (Exception e) {
+                                return; // the engine was killed
+                            }
+                        }
+                    });
                 }
-                for (int i = 0; i < INSTANCES; i++) {
-                    for (String step : List.of("reserve", "charge", "ship")) {
-                        String path = "/" + step + "/o" + i;
-                        List<String> keys = service.requests.stream().filter(r -> r.path().equals(path))
-                                .map(r -> r.header("Idempotency-Key")).distinct().toList();
-                        assertThat(keys).as("%s was called, always with one idempotency key", path).hasSize(1);
+                Engines.await(Duration.ofSeconds(120), "starts and calls are under way",
+                        () -> answered.size() >= 150 && service.requests.size() >= 150);
+                commitsMax = largestCommit(first.base());
+            } finally {
+                first.process().destroyForcibly(); // SIGKILL on Linux and macOS
+                first.process().waitFor(30, TimeUnit.SECONDS);
+                clients.shutdown();
+                assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            }
+            log.info("killed the engine after {} answered starts and {} calls", answered.size(), service.requests.size());
+            assertThat(next.get()).as("the engine was killed while starts were still coming").isLessThan(900);
+            assertThat(commitsMax).as("commands shared commits before the kill").isGreaterThan(1);
+
+            Engine second = launch(db, schema);
+            try {
+                Engines.await(Duration.ofSeconds(240), "all stored instances completed", () -> {
+                    try {
+                        JsonNode all = send("GET", second.base() + "/api/instances?processId=orchestration&limit=1", null, null);
+                        return all.get("total").asLong() >= answered.size() && completed(second.base()) == all.get("total").asLong();
+                    } catch (Exception e) {
+                        return false;
                     }
+                });
+                for (String id : answered) {
+                    assertThat(send("GET", second.base() + "/api/instances/" + id, null, null).get("state").asText())
+                            .as("answered start %s was stored and completed", id).isEqualTo("COMPLETED");
                 }
-                long repeated = service.keys.values().stream().filter(c -> c.get() > 1).count();
-                log.info("{} calls in all; {} steps ran more than once after the crash", service.requests.size(), repeated);
-                assertThat(service.keys).hasSize(INSTANCES * 3);
+                int stored = send("GET", second.base() + "/api/instances?processId=orchestration&limit=1", null, null).get("total").asInt();
+                assertEveryInstanceEndedOnceAndEveryStepRanWithOneKey(second.base(), service, stored);
             } finally {
                 second.process().destroy();
                 second.process().waitFor(30, TimeUnit.SECONDS);

@@ -21,9 +21,10 @@ import java.util.function.Consumer;
 import static dev.baton.engine.store.jooq.Tables.INSTANCES;
 
 /**
- * Runs commands: an API call or a job becomes work on one instance, done as one step in one transaction. When
- * another call changed the instance meanwhile, the command runs again on the new state; after commit the step's
- * history events go to the live stream.
+ * Runs commands: an API call or a job becomes work on one instance, done as one step. Commands ready at the same
+ * time share one transaction (see {@link Committer}), each in a savepoint of its own. When another engine changed
+ * the instance meanwhile, the command runs again on the new state; after commit the step's history events go to the
+ * live stream and its new jobs to the workers, and only then does the caller get its answer.
  */
 public final class Commands {
     /** The work of one command on a loaded instance: plan operations on the step, or refuse by throwing. */
@@ -34,22 +35,28 @@ public final class Commands {
     /** What happened after a step committed, for metrics and the job workers. */
     public interface Listener {
         void committed(Step step, List<HistoryEvent> events);
+
+        /** A transaction committed the given number of commands together (see {@link Committer}). */
+        default void committedTogether(int commands) { }
     }
 
     private static final int MAX_TRIES = 10;
 
-    private final Database db;
     private final DefinitionCache definitions;
     private final Services services;
     private final StepWriter writer;
-    private final Listener listener;
+    private final Committer committer;
 
-    public Commands(Database db, DefinitionCache definitions, Services services, Listener listener) {
-        this.db = db;
+    /**
+     * @param maxBatch commands that share one commit at most (group commit); 1 runs each command in a transaction of
+     *                 its own on its caller's thread
+     * @param commitThreads threads that commit batches, each a transaction of its own at a time
+     */
+    public Commands(Database db, DefinitionCache definitions, Services services, Listener listener, int maxBatch, int commitThreads) {
         this.definitions = definitions;
         this.services = services;
         this.writer = new StepWriter(services.json());
-        this.listener = listener;
+        this.committer = new Committer(db, writer, listener, maxBatch, commitThreads);
     }
 
     public Services services() { return services; }
@@ -57,15 +64,17 @@ public final class Commands {
     /** Jobs due at once are leased to these workers in the transaction that creates them (see {@link StepWriter}). */
     public void leaseNewJobsTo(StepWriter.Leases leases) { writer.leaseNewJobsTo(leases); }
 
-    // calls on one instance in this engine take turns; the version check guards against other engines
+    // without group commit, calls on one instance in this engine take turns here; with it, the commit queue orders
+    // them; the row lock and the version check guard against other engines
     private final java.util.concurrent.locks.ReentrantLock[] stripes = new java.util.concurrent.locks.ReentrantLock[256];
 
     {
         for (int i = 0; i < stripes.length; i++) stripes[i] = new java.util.concurrent.locks.ReentrantLock();
     }
 
-    /** Runs work on an existing instance. */
+    /** Runs work on an existing instance; returns once its step is committed. */
     public <T> T onInstance(String instanceId, Work<T> work) {
+        if (committer.batched()) return attempt(instanceId, work);
         var lock = stripes[Math.floorMod(instanceId.hashCode(), stripes.length)];
         lock.lock();
         try {
@@ -78,21 +87,17 @@ public final class Commands {
     private <T> T attempt(String instanceId, Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Object[] result = new Object[1];
-                List<Step> called = new java.util.ArrayList<>();
-                Step step = db.inTransaction(dsl -> {
-                    called.clear();
+                Object value = committer.submit((dsl, steps) -> {
                     Step s = load(dsl, instanceId);
-                    result[0] = work.apply(s, dsl);
+                    Object r = work.apply(s, dsl);
                     s.run();
-                    s.published = writer.write(dsl, s);
-                    cancelCalled(dsl, s, called);
-                    return s;
-                });
-                listener.committed(step, step.published);
-                for (Step c : called) listener.committed(c, c.published);
-                @SuppressWarnings("unchecked") T value = (T) result[0];
-                return value;
+                    writer.writeRows(dsl, s);
+                    steps.add(s);
+                    cancelCalled(dsl, s, steps);
+                    return r;
+                }, instanceId, null);
+                @SuppressWarnings("unchecked") T result = (T) value;
+                return result;
             } catch (ConcurrentUpdateException e) {
                 if (attempt >= MAX_TRIES) {
                     throw new EngineException.Conflict("Instance " + instanceId + " is busy with other calls; try again");
@@ -101,6 +106,12 @@ public final class Commands {
             }
         }
     }
+
+    /** Commands waiting for the next group commit. */
+    public int queued() { return committer.queued(); }
+
+    /** Stops taking commands after those queued are committed. */
+    public void close() { committer.close(); }
 
     /**
      * The step interrupted call activities (a boundary event, a terminate end event, a cancel): the instances they
@@ -123,7 +134,7 @@ public final class Commands {
             dsl.update(dev.baton.engine.store.jooq.Tables.INCIDENTS).set(dev.baton.engine.store.jooq.Tables.INCIDENTS.RESOLVED_AT, child.now)
                     .where(dev.baton.engine.store.jooq.Tables.INCIDENTS.INSTANCE_ID.eq(childId))
                     .and(dev.baton.engine.store.jooq.Tables.INCIDENTS.RESOLVED_AT.isNull()).execute();
-            child.published = writer.write(dsl, child);
+            writer.writeRows(dsl, child);
             done.add(child);
             cancelCalled(dsl, child, done);
         }
@@ -143,7 +154,7 @@ public final class Commands {
     public Step start(ProcessModel model, String startEventId, Map<String, Object> variables, String businessKey,
                       String idempotencyKey, Consumer<DSLContext> beforeWrite, Consumer<RuntimeState> prepare) {
         try {
-            Step step = db.inTransaction(dsl -> {
+            return (Step) committer.submit((dsl, steps) -> {
                 if (beforeWrite != null) beforeWrite.accept(dsl);
                 long now = System.currentTimeMillis();
                 InstanceRow row = new InstanceRow(UUID.randomUUID().toString(), model.definitionId(), model.processId(),
@@ -156,11 +167,10 @@ public final class Commands {
                 Token token = s.state.newToken(startEventId, null);
                 s.enter(token, startEventId, null);
                 s.run();
-                s.published = writer.write(dsl, s);
+                writer.writeRows(dsl, s);
+                steps.add(s);
                 return s;
-            });
-            listener.committed(step, step.published);
-            return step;
+            }, null, idempotencyKey);
         } catch (DataAccessException e) {
             if (idempotencyKey != null && isUniqueViolation(e)) return null;
             throw e;

@@ -24,7 +24,7 @@ import static dev.baton.engine.store.jooq.Tables.USER_TASKS;
 /**
  * Writes what a step changed in a constant number of statements: the instance row (checked against its version),
  * one delete or insert per kind of row that changed, and last the history events, numbered from the one-row
- * position counter (see {@link #insertHistory}).
+ * position counter (see {@link #writeHistory}).
  */
 public final class StepWriter {
     private final ObjectMapper json;
@@ -50,6 +50,16 @@ public final class StepWriter {
 
     /** Writes the step; returns the history events with their engine-wide ids, for the live stream. */
     public List<HistoryEvent> write(DSLContext dsl, Step step) {
+        writeRows(dsl, step);
+        writeHistory(dsl, List.of(step));
+        return step.published;
+    }
+
+    /**
+     * Writes what the step changed except its history events: those go with {@link #writeHistory}, as the last
+     * statement of the transaction (several steps' at once when commands share a commit).
+     */
+    public void writeRows(DSLContext dsl, Step step) {
         var i = step.instance;
         String runtime = toJson(step.state);
         writeInstance(dsl, i, runtime);
@@ -121,8 +131,6 @@ public final class StepWriter {
         if (!step.resolvedIncidents.isEmpty()) {
             dsl.update(INCIDENTS).set(INCIDENTS.RESOLVED_AT, step.now).where(INCIDENTS.ID.in(step.resolvedIncidents)).execute();
         }
-        // last: the position counter's row lock must be the transaction's final lock, held only until commit
-        return insertHistory(dsl, step);
     }
 
     public static void insertJobs(DSLContext dsl, List<Rows.Job> jobs, boolean suspended) {
@@ -189,53 +197,69 @@ public final class StepWriter {
     }
 
     /**
-     * Numbers the step's events with the next positions of the engine-wide stream and inserts them. Must be the
-     * transaction's last statement: the counter row stays locked until commit, so a transaction that takes
-     * positions after another one commits after it, and a reader that sees position P also sees every position
-     * below P. Rolled-back positions are taken again by the next transaction, so positions have no gaps.
+     * Numbers the steps' events with the next positions of the engine-wide stream, inserts them, and sets each step's
+     * {@link Step#published}. Must be the transaction's last statement: the counter row stays locked until commit, so
+     * a transaction that takes positions after another one commits after it, and a reader that sees position P also
+     * sees every position below P. Rolled-back positions are taken again by the next transaction, so positions have
+     * no gaps.
      */
-    private List<HistoryEvent> insertHistory(DSLContext dsl, Step step) {
-        if (step.events.isEmpty()) return List.of();
-        var i = step.instance;
-        List<Rows.Event> events = step.events;
-        String[] payloads = new String[events.size()];
-        for (int k = 0; k < events.size(); k++) {
-            var p = events.get(k).payload();
-            payloads[k] = p == null || p.isEmpty() ? null : toJson(p);
+    public void writeHistory(DSLContext dsl, List<Step> steps) {
+        int count = 0;
+        for (Step s : steps) count += s.events.size();
+        if (count == 0) {
+            for (Step s : steps) s.published = List.of();
+            return;
         }
-        long last = nextPositions(dsl, events.size());
-        long first = last - events.size() + 1;
+        String[][] payloads = new String[steps.size()][];
+        for (int n = 0; n < steps.size(); n++) {
+            List<Rows.Event> events = steps.get(n).events;
+            payloads[n] = new String[events.size()];
+            for (int k = 0; k < events.size(); k++) {
+                var p = events.get(k).payload();
+                payloads[n][k] = p == null || p.isEmpty() ? null : toJson(p);
+            }
+        }
+        long last = nextPositions(dsl, count);
+        long first = last - count + 1;
         jdbc(dsl, c -> {
             try (PreparedStatement ps = c.prepareStatement(INSERT_HISTORY)) {
-                for (int k = 0; k < events.size(); k++) {
-                    Rows.Event e = events.get(k);
-                    ps.setLong(1, first + k);
-                    ps.setString(2, i.id);
-                    ps.setString(3, i.definitionId);
-                    ps.setLong(4, e.seq());
-                    ps.setLong(5, e.at());
-                    ps.setString(6, e.type());
-                    ps.setString(7, e.elementId());
-                    ps.setString(8, e.tokenId());
-                    setLong(ps, 9, e.durationMs());
-                    ps.setString(10, payloads[k]);
-                    ps.addBatch();
+                long position = first;
+                for (int n = 0; n < steps.size(); n++) {
+                    var i = steps.get(n).instance;
+                    List<Rows.Event> events = steps.get(n).events;
+                    for (int k = 0; k < events.size(); k++) {
+                        Rows.Event e = events.get(k);
+                        ps.setLong(1, position++);
+                        ps.setString(2, i.id);
+                        ps.setString(3, i.definitionId);
+                        ps.setLong(4, e.seq());
+                        ps.setLong(5, e.at());
+                        ps.setString(6, e.type());
+                        ps.setString(7, e.elementId());
+                        ps.setString(8, e.tokenId());
+                        setLong(ps, 9, e.durationMs());
+                        ps.setString(10, payloads[n][k]);
+                        ps.addBatch();
+                    }
                 }
                 ps.executeBatch();
             } catch (SQLException e) {
-                // (instance, seq) is unique: a clash means another step of this instance committed first
-                if (isUniqueViolation(e)) throw new ConcurrentUpdateException(i.id);
+                // (instance, seq) is unique: a clash means another step of the instance committed first
+                if (isUniqueViolation(e)) throw new ConcurrentUpdateException(steps.size() == 1 ? steps.get(0).instance.id : "(one of " + steps.size() + " in this commit)");
                 throw e;
             }
             return null;
         });
-        List<HistoryEvent> out = new ArrayList<>(events.size());
-        for (int k = 0; k < events.size(); k++) {
-            Rows.Event e = events.get(k);
-            out.add(new HistoryEvent(first + k, i.id, i.definitionId, e.seq(), Instant.ofEpochMilli(e.at()), e.type(),
-                    e.elementId(), e.tokenId(), e.durationMs(), e.payload()));
+        long position = first;
+        for (Step s : steps) {
+            var i = s.instance;
+            List<HistoryEvent> out = new ArrayList<>(s.events.size());
+            for (Rows.Event e : s.events) {
+                out.add(new HistoryEvent(position++, i.id, i.definitionId, e.seq(), Instant.ofEpochMilli(e.at()), e.type(),
+                        e.elementId(), e.tokenId(), e.durationMs(), e.payload()));
+            }
+            s.published = out;
         }
-        return out;
     }
 
     // The hot statements of a step are plain JDBC with fixed SQL: no rendering per call, and the database's statement
@@ -374,7 +398,7 @@ public final class StepWriter {
         });
     }
 
-    /** Takes count positions; answers the last. See {@link #insertHistory}. */
+    /** Takes count positions; answers the last. See {@link #writeHistory}. */
     private static long nextPositions(DSLContext dsl, int count) {
         boolean postgres = dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES;
         return jdbc(dsl, c -> {
