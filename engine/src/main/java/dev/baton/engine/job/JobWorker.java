@@ -106,7 +106,12 @@ public final class JobWorker implements AutoCloseable, dev.baton.engine.store.St
         long now = System.currentTimeMillis();
         if (inFlight.isEmpty() || now - lastRenewal < leaseMs / 3) return;
         lastRenewal = now;
-        db.dsl().update(JOBS).set(JOBS.LEASE_UNTIL, now + leaseMs).where(JOBS.ID.in(inFlight)).and(JOBS.LEASE_OWNER.eq(owner)).execute();
+        // rows locked right now are being consumed by a commit (which may hold many jobs' rows): skip them rather than
+        // wait, so this statement never holds one job's lock while waiting for another's (no deadlock with a batch);
+        // a lease skipped now is renewed at the next round, long before it runs out
+        var unlocked = db.dsl().select(JOBS.ID).from(JOBS).where(JOBS.ID.in(inFlight)).and(JOBS.LEASE_OWNER.eq(owner))
+                .forUpdate().skipLocked();
+        db.dsl().update(JOBS).set(JOBS.LEASE_UNTIL, now + leaseMs).where(JOBS.ID.in(unlocked)).execute();
     }
 
     /** Jobs handed over or claimed but not finished, queued ones included: what this engine holds. */
