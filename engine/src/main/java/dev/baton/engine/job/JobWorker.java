@@ -109,9 +109,12 @@ public final class JobWorker implements AutoCloseable, dev.baton.engine.store.St
         // rows locked right now are being consumed by a commit (which may hold many jobs' rows): skip them rather than
         // wait, so this statement never holds one job's lock while waiting for another's (no deadlock with a batch);
         // a lease skipped now is renewed at the next round, long before it runs out
-        var unlocked = db.dsl().select(JOBS.ID).from(JOBS).where(JOBS.ID.in(inFlight)).and(JOBS.LEASE_OWNER.eq(owner))
-                .forUpdate().skipLocked();
-        db.dsl().update(JOBS).set(JOBS.LEASE_UNTIL, now + leaseMs).where(JOBS.ID.in(unlocked)).execute();
+        db.inTransaction(dsl -> {
+            List<String> unlocked = dsl.select(JOBS.ID).from(JOBS).where(JOBS.ID.in(inFlight)).and(JOBS.LEASE_OWNER.eq(owner))
+                    .forUpdate().skipLocked().fetch(JOBS.ID);
+            // the ids as a list, not a subquery: H2 would run the subquery for every row of the table
+            return unlocked.isEmpty() ? 0 : dsl.update(JOBS).set(JOBS.LEASE_UNTIL, now + leaseMs).where(JOBS.ID.in(unlocked)).execute();
+        });
     }
 
     /** Jobs handed over or claimed but not finished, queued ones included: what this engine holds. */
