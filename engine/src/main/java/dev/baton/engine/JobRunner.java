@@ -230,12 +230,16 @@ final class JobRunner {
             case "VERSION" -> q.and(DEFINITIONS.VERSION.eq(Integer.valueOf(String.valueOf(p.get("version"))))).fetchOne(DEFINITIONS.ID);
             case "DEPLOYMENT" -> q.and(DEFINITIONS.DEPLOYMENT_ID.eq(db.dsl().select(DEFINITIONS.DEPLOYMENT_ID).from(DEFINITIONS)
                     .where(DEFINITIONS.ID.eq((String) p.get("callerDefinitionId"))))).fetchOne(DEFINITIONS.ID);
+            // as Camunda: the newest version whose file carries the tag
+            case "VERSION_TAG" -> q.and(DEFINITIONS.VERSION_TAG.eq(String.valueOf(p.get("version"))))
+                    .orderBy(DEFINITIONS.VERSION.desc()).limit(1).fetchOne(DEFINITIONS.ID);
             default -> q.orderBy(DEFINITIONS.VERSION.desc()).limit(1).fetchOne(DEFINITIONS.ID);
         };
         if (definitionId == null) {
             fail(job, p, "No process '" + processId + "' is deployed" + switch (binding) {
                 case "VERSION" -> " in version " + p.get("version");
                 case "DEPLOYMENT" -> " in the caller's deployment";
+                case "VERSION_TAG" -> " with version tag '" + p.get("version") + "'";
                 default -> "";
             });
             return;

@@ -234,17 +234,39 @@ class Camunda7DialectTest {
     }
 
     @Test
-    void aLocalVariableMappingKeepsAllMappingsOfTheCall() {
+    void localInAndOutMappingsAreMappedWithTheirLocalFlag() {
         CallActivity c0 = callActivity("checkCredit", "creditCheck", ext(
                 "<camunda:in %s source=\"a\" target=\"b\"/>".formatted(CAMUNDA),
-                "<camunda:in %s variables=\"all\" local=\"true\"/>".formatted(CAMUNDA)));
+                "<camunda:in %s variables=\"all\" local=\"true\"/>".formatted(CAMUNDA),
+                "<camunda:in %s source=\"reason\" target=\"why\" local=\"true\"/>".formatted(CAMUNDA),
+                "<camunda:out %s sourceExpression=\"${score * 2}\" target=\"doubled\" local=\"true\"/>".formatted(CAMUNDA),
+                "<camunda:out %s variables=\"all\" local=\"true\"/>".formatted(CAMUNDA),
+                "<camunda:out %s source=\"score\" target=\"score\"/>".formatted(CAMUNDA)));
+
+        DialectMapping.LiftResult r = RoundTrip.check(camundaDocument(c0));
+
+        CallActivity c = element(r.definitions(), "checkCredit", CallActivity.class);
+        assertThat(c.call()).isEqualTo(new CallSettings(CallSettings.Binding.LATEST, null, null, false, false,
+                List.of(new VariableMapping("b", new Expression("${a}", Expression.Language.JUEL)),
+                        new VariableMapping("why", new Expression("${reason}", Expression.Language.JUEL), true)),
+                List.of(new VariableMapping("doubled", new Expression("${score * 2}", Expression.Language.JUEL), true),
+                        new VariableMapping("score", new Expression("${score}", Expression.Language.JUEL))), true, true));
+        assertThat(c.extensions().isEmpty()).isTrue();
+        assertThat(r.problems()).isEmpty();
+    }
+
+    @Test
+    void aLocalFlagThatIsNotTrueOrFalseKeepsAllMappingsOfTheCall() {
+        CallActivity c0 = callActivity("checkCredit", "creditCheck", ext(
+                "<camunda:in %s source=\"a\" target=\"b\"/>".formatted(CAMUNDA),
+                "<camunda:in %s variables=\"all\" local=\"yes\"/>".formatted(CAMUNDA)));
 
         DialectMapping.LiftResult r = RoundTrip.check(camundaDocument(c0));
 
         CallActivity c = element(r.definitions(), "checkCredit", CallActivity.class);
         assertThat(c.call()).isEqualTo(CallSettings.DEFAULT);
         assertThat(c.extensions().elements()).hasSize(2);
-        assertThat(r.problems()).hasSize(2).allSatisfy(p -> assertThat(p.message()).contains("local"));
+        assertThat(r.problems()).hasSize(2).allSatisfy(p -> assertThat(p.message()).contains("local=\"yes\""));
     }
 
     @Test

@@ -137,6 +137,11 @@ public final class Deployer {
             ElementBehavior b = behaviors.of(n.kind());
             for (String m : b.check(n, model)) out.add(n.id() + "\u0000" + m);
         }
+        try {
+            ProcessModel.versionTag(model.process());
+        } catch (IllegalArgumentException e) {
+            out.add(model.processId() + "\u0000process " + model.processId() + ": " + e.getMessage());
+        }
         if (model.noneStart(null).isEmpty() && model.startEvents(EventDefinition.Message.class).isEmpty()
                 && model.startEvents(EventDefinition.Timer.class).isEmpty() && model.startEvents(EventDefinition.Signal.class).isEmpty()
                 && model.startEvents(EventDefinition.Conditional.class).isEmpty()) {
@@ -156,7 +161,13 @@ public final class Deployer {
             for (Process p : c.processes()) {
                 DefinitionsRecord latest = dsl.selectFrom(DEFINITIONS).where(DEFINITIONS.PROCESS_ID.eq(p.id()))
                         .orderBy(DEFINITIONS.VERSION.desc()).limit(1).fetchOne();
+                String versionTag = ProcessModel.versionTag(p);
                 if (latest != null && latest.getChecksum().equals(checksum)) {
+                    if (versionTag != null && latest.getVersionTag() == null) {
+                        // deployed before versions kept their tag: the same file tells it now
+                        latest.setVersionTag(versionTag);
+                        latest.store();
+                    }
                     out.add(summary(latest));
                     continue;
                 }
@@ -172,6 +183,7 @@ public final class Deployer {
                 rec.setChecksum(checksum);
                 rec.setXml(xml);
                 rec.setCreatedAt(now);
+                rec.setVersionTag(versionTag);
                 rec.store();
                 replaceStartTriggers(dsl, new ProcessModel(id, c.result().definitions(), p), now);
                 out.add(summary(rec));
@@ -231,7 +243,7 @@ public final class Deployer {
 
     public static DefinitionSummary summary(DefinitionsRecord r) {
         return new DefinitionSummary(r.getId(), r.getProcessId(), r.getVersion(), r.getName(), r.getDeploymentId(),
-                r.getSourceName(), Instant.ofEpochMilli(r.getCreatedAt()));
+                r.getSourceName(), Instant.ofEpochMilli(r.getCreatedAt()), r.getVersionTag());
     }
 
     private static String sha256(byte[] content) {

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.baton.engine.store.jooq.Tables.DEFINITIONS;
 import static dev.baton.engine.store.jooq.Tables.JOBS;
 
 /**
@@ -42,10 +43,15 @@ public final class ExternalTasks {
     public record Locked(String id, String topicName, String workerId, long lockExpirationTime, Integer retries,
                          String errorMessage, String errorDetails, String activityId, String activityInstanceId,
                          String executionId, String processInstanceId, String processDefinitionId,
-                         String processDefinitionKey, String businessKey, long priority, long createTime,
-                         Map<String, Object> variables) {}
+                         String processDefinitionKey, String processDefinitionVersionTag, String businessKey, long priority,
+                         long createTime, Map<String, Object> variables) {}
 
     private static final String KIND = "EXTERNAL";
+
+    private java.util.Optional<String> versionTag(String definitionId) {
+        return java.util.Optional.ofNullable(db.dsl().select(DEFINITIONS.VERSION_TAG).from(DEFINITIONS)
+                .where(DEFINITIONS.ID.eq(definitionId)).fetchOne(DEFINITIONS.VERSION_TAG));
+    }
     private static final long RECHECK_MS = 250;
 
     private final BatonEngine engine;
@@ -118,6 +124,7 @@ public final class ExternalTasks {
         if (usePriority) candidates.sort(Comparator.comparingLong((Candidate c) -> -c.priority));
         List<Locked> locked = new ArrayList<>();
         Map<String, InstanceView> instances = new LinkedHashMap<>();
+        Map<String, java.util.Optional<String>> versionTags = new LinkedHashMap<>();
         for (Candidate c : candidates) {
             if (locked.size() >= maxTasks) break;
             InstanceView instance = instances.computeIfAbsent(c.job.getInstanceId(), this::instanceOrNull);
@@ -133,7 +140,8 @@ public final class ExternalTasks {
             locked.add(new Locked(c.job.getId(), c.topic.topicName(), workerId, until,
                     retries instanceof Number r ? r.intValue() : null, c.job.getLastError(), (String) c.payload.get("errorDetails"),
                     c.job.getElementId(), c.job.getElementId() + ":" + c.job.getTokenId(), c.job.getTokenId(),
-                    instance.id(), instance.definitionId(), instance.processId(), instance.businessKey(), c.priority,
+                    instance.id(), instance.definitionId(), instance.processId(),
+                    versionTags.computeIfAbsent(instance.definitionId(), this::versionTag).orElse(null), instance.businessKey(), c.priority,
                     c.job.getCreatedAt(), vars));
         }
         return locked;

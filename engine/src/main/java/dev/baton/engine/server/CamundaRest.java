@@ -148,7 +148,7 @@ final class CamundaRest implements AutoCloseable {
         m.put("createTime", CamundaVariables.date(t.createTime()));
         m.put("processDefinitionId", t.processDefinitionId());
         m.put("processDefinitionKey", t.processDefinitionKey());
-        m.put("processDefinitionVersionTag", null);
+        m.put("processDefinitionVersionTag", t.processDefinitionVersionTag());
         m.put("processInstanceId", t.processInstanceId());
         m.put("retries", t.retries());
         m.put("suspended", false);
@@ -175,9 +175,16 @@ final class CamundaRest implements AutoCloseable {
         DeploymentResult r = engine.deploy(files);
         Map<String, Object> definitions = new LinkedHashMap<>();
         for (DefinitionSummary d : r.definitions()) {
-            definitions.put(d.id(), Map.of("id", d.id(), "key", d.processId(), "version", d.version(),
-                    "name", d.name() == null ? d.processId() : d.name(), "deploymentId", d.deploymentId(),
-                    "resource", d.sourceName() == null ? "" : d.sourceName(), "suspended", false));
+            Map<String, Object> def = new LinkedHashMap<>();
+            def.put("id", d.id());
+            def.put("key", d.processId());
+            def.put("version", d.version());
+            def.put("versionTag", d.versionTag());
+            def.put("name", d.name() == null ? d.processId() : d.name());
+            def.put("deploymentId", d.deploymentId());
+            def.put("resource", d.sourceName() == null ? "" : d.sourceName());
+            def.put("suspended", false);
+            definitions.put(d.id(), def);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", r.id());
@@ -231,14 +238,20 @@ final class CamundaRest implements AutoCloseable {
         }
     }
 
-    /** Camunda 7's POST /condition: starts the processes whose conditional start event holds for the variables. */
+    /**
+     * Camunda 7's POST /condition: starts the processes whose conditional start event holds for the variables; with
+     * processDefinitionId, only that definition's conditional start events are evaluated.
+     */
     private void condition(Context ctx) {
         Map<String, Object> b = body(ctx);
-        if (b.get("processDefinitionId") != null) {
-            throw new EngineException.BadRequest("Baton evaluates the conditional start events of the latest version of every process;"
-                    + " processDefinitionId is not supported");
+        if (b.get("tenantId") != null) {
+            throw new EngineException.BadRequest("Baton has no tenants: leave tenantId out of the condition request");
         }
-        var started = engine.evaluateStartConditions(CamundaVariables.fromTyped(b.get("variables"), json), string(b.get("businessKey")), null);
+        var variables = CamundaVariables.fromTyped(b.get("variables"), json);
+        String definitionId = string(b.get("processDefinitionId"));
+        var started = definitionId == null
+                ? engine.evaluateStartConditions(variables, string(b.get("businessKey")), null)
+                : engine.evaluateStartConditionsOf(definitionId, variables, string(b.get("businessKey")));
         answer(ctx, 200, started.stream().map(i -> {
             Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("id", i.id());

@@ -269,6 +269,37 @@ class ExternalTaskClientTest {
     }
 
     @Test
+    void aProcessVersionTagShowsInTheDeployedDefinitionsTheApiAndFetchedTasks() throws Exception {
+        String boundary = "----baton" + UUID.randomUUID();
+        byte[] file = new String(Engines.bpmn("camunda7-external.bpmn").content(), StandardCharsets.UTF_8)
+                .replace("<bpmn:process id=\"payment\"", "<bpmn:process camunda:versionTag=\"2024.1\" id=\"payment\"")
+                .getBytes(StandardCharsets.UTF_8);
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"payment.bpmn\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n";
+        byte[] body = concat(head.getBytes(StandardCharsets.UTF_8), file, ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> deployed = http.send(HttpRequest.newBuilder(URI.create(base + "/deployment/create"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(deployed.statusCode()).isEqualTo(200);
+        JsonNode definition = JSON.readTree(deployed.body()).get("deployedProcessDefinitions").get("payment:2");
+        assertThat(definition.get("versionTag").asText()).isEqualTo("2024.1");
+
+        HttpResponse<String> listed = http.send(HttpRequest.newBuilder(URI.create(base.replace("/engine-rest", "") + "/api/definitions")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode defs = JSON.readTree(listed.body());
+        assertThat(defs.get(0).get("id").asText()).isEqualTo("payment:1");
+        assertThat(defs.get(0).get("versionTag").isNull()).isTrue();
+        assertThat(defs.get(1).get("versionTag").asText()).isEqualTo("2024.1");
+
+        startPayment(Map.of("amount", 3, "receiptTopic", "send-receipt"));
+        Reply locked = post("/external-task/fetchAndLock", "{\"workerId\":\"w\",\"maxTasks\":1,"
+                + "\"topics\":[{\"topicName\":\"charge-card\",\"lockDuration\":10000}]}");
+        assertThat(locked.status()).isEqualTo(200);
+        assertThat(locked.json().get(0).get("processDefinitionId").asText()).isEqualTo("payment:2");
+        assertThat(locked.json().get(0).get("processDefinitionVersionTag").asText()).isEqualTo("2024.1");
+    }
+
+    @Test
     void openApiListsTheEngineRestCallsWithSchemasThatResolve() throws Exception {
         HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(base.replace("/engine-rest", "") + "/openapi")).build(),
                 HttpResponse.BodyHandlers.ofString());
