@@ -10,6 +10,7 @@ import dev.baton.engine.runtime.Step;
 import dev.baton.engine.runtime.Token;
 import dev.baton.engine.runtime.Trigger;
 import dev.baton.engine.store.Database;
+import dev.baton.engine.store.Queries;
 import dev.baton.engine.store.jooq.tables.records.JobsRecord;
 import dev.baton.model.api.InstanceState;
 import dev.baton.model.api.InstanceView;
@@ -39,7 +40,7 @@ public final class ExternalTasks {
                         String processDefinitionKey, List<String> processDefinitionKeyIn, String processDefinitionId,
                         List<String> processDefinitionIdIn) {}
 
-    /** A task locked for a worker, with the instance's variables it asked for (plain JSON values). */
+    /** A task locked for a worker, with the variables it asked for, as its activity sees them (plain JSON values). */
     public record Locked(String id, String topicName, String workerId, long lockExpirationTime, Integer retries,
                          String errorMessage, String errorDetails, String activityId, String activityInstanceId,
                          String executionId, String processInstanceId, String processDefinitionId,
@@ -58,6 +59,7 @@ public final class ExternalTasks {
     private final Database db;
     private final Commands commands;
     private final ObjectMapper json;
+    private final Queries queries;
     private final Object signal = new Object();
     private long generation;
 
@@ -66,6 +68,7 @@ public final class ExternalTasks {
         this.db = db;
         this.commands = commands;
         this.json = json;
+        this.queries = new Queries(db, json);
     }
 
     /** New external tasks may exist: long polls look again now. */
@@ -133,9 +136,11 @@ public final class ExternalTasks {
             int n = db.dsl().update(JOBS).set(JOBS.LEASE_OWNER, workerId).set(JOBS.LEASE_UNTIL, until)
                     .where(JOBS.ID.eq(c.job.getId())).and(JOBS.LEASE_UNTIL.isNull().or(JOBS.LEASE_UNTIL.lt(now))).execute();
             if (n != 1) continue;
+            // as in Camunda 7, the worker gets what its activity sees, local variables included (loopCounter, nrOfInstances)
+            Map<String, Object> seen = queries.variablesSeenBy(instance.id(), c.job.getTokenId());
             Map<String, Object> vars = new LinkedHashMap<>();
-            if (c.topic.variables() == null) vars.putAll(instance.variables());
-            else for (String name : c.topic.variables()) if (instance.variables().containsKey(name)) vars.put(name, instance.variables().get(name));
+            if (c.topic.variables() == null) vars.putAll(seen);
+            else for (String name : c.topic.variables()) if (seen.containsKey(name)) vars.put(name, seen.get(name));
             Object retries = c.payload.get("retries");
             locked.add(new Locked(c.job.getId(), c.topic.topicName(), workerId, until,
                     retries instanceof Number r ? r.intValue() : null, c.job.getLastError(), (String) c.payload.get("errorDetails"),

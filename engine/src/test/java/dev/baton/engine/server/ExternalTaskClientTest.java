@@ -109,6 +109,35 @@ class ExternalTaskClientTest {
     }
 
     @Test
+    void eachInstanceOfAMultiInstanceExternalTaskGivesTheWorkerItsLocalVariables() {
+        engine.deploy(List.of(dev.baton.engine.BpmnFile.of("notify-each.bpmn", """
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                                  id="defs" targetNamespace="http://baton.dev/test">
+                  <bpmn:process id="notifyEach" isExecutable="true">
+                    <bpmn:startEvent id="Start"/>
+                    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Notify"/>
+                    <bpmn:serviceTask id="Notify" camunda:type="external" camunda:topic="notify">
+                      <bpmn:multiInstanceLoopCharacteristics camunda:collection="${customers}" camunda:elementVariable="customer"/>
+                    </bpmn:serviceTask>
+                    <bpmn:sequenceFlow id="f2" sourceRef="Notify" targetRef="End"/>
+                    <bpmn:endEvent id="End"/>
+                  </bpmn:process>
+                </bpmn:definitions>
+                """)));
+        String id = engine.startInstance("notifyEach", new StartInstanceRequest(Map.of("customers", List.of("ann", "bob")), null, null))
+                .instance().id();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        client("notifier").subscribe("notify").lockDuration(20_000).handler((task, service) -> {
+            seen.add(task.getVariable("customer") + " " + task.getVariable("loopCounter") + "/" + task.getVariable("nrOfInstances"));
+            service.complete(task);
+        }).open();
+
+        await("the instance completed", () -> engine.instance(id).state() == InstanceState.COMPLETED);
+        assertThat(seen).containsExactlyInAnyOrder("ann 0/2", "bob 1/2");
+        assertThat(engine.variables(id)).containsOnlyKeys("customers");
+    }
+
+    @Test
     void aFailureWithRetriesComesBackAndNoRetriesLeftIsAnIncident() {
         String id = startPayment(Map.of("amount", 5, "receiptTopic", "send-receipt"));
         List<Integer> retriesSeen = new CopyOnWriteArrayList<>();
