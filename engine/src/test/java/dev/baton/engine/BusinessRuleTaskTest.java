@@ -98,6 +98,7 @@ class BusinessRuleTaskTest {
                             .satisfies(p -> {
                                 assertThat(p.file()).isEqualTo("loan-decisions.dmn");
                                 assertThat(p.message()).contains("DMN file cannot be read").contains("SOMETIMES");
+                                assertThat(p.line()).isEqualTo(57);
                             }));
             assertThat(engine.definitions()).isEmpty();
             assertThatThrownBy(() -> Flows.start(engine, "loanC7", Map.of())).isInstanceOf(EngineException.NotFound.class);
