@@ -76,6 +76,30 @@ class BusinessRuleTaskTest {
 
     @ParameterizedTest
     @EnumSource(Db.class)
+    void bindingsPickTheLatestTheNamedVersionOrTheVersionDeployedWithTheProcess(Db db) {
+        try (BatonEngine engine = Engines.open(db, dir)) {
+            engine.deploy(Engines.files("business-rule-bindings.bpmn", "loan-decisions.dmn"));
+            String v2 = new String(Engines.bpmn("loan-decisions.dmn").content(), StandardCharsets.UTF_8)
+                    .replace("\"within limits\"", "\"version two\"");
+            engine.deploy(List.of(BpmnFile.of("loan-decisions.dmn", v2)));
+            String v3 = v2.replace("\"version two\"", "\"version three\"");
+            engine.deploy(List.of(BpmnFile.of("loan-decisions.dmn", v3)));
+
+            String id = Flows.start(engine, "loanBindings", Map.of("amount", 100, "creditScore", 900, "pinnedVersion", 2));
+            awaitTokensAt(engine, id, "Review");
+            Map<String, Object> vars = engine.instance(id).variables();
+            assertThat(vars.get("latest")).isEqualTo(Map.of("decision", "approve", "reason", "version three"));
+            assertThat(vars.get("pinned")).isEqualTo(Map.of("decision", "approve", "reason", "version two"));
+            assertThat(vars.get("sameDeployment")).isEqualTo(Map.of("decision", "approve", "reason", "within limits"));
+
+            String missing = Flows.start(engine, "loanBindings", Map.of("amount", 100, "creditScore", 900, "pinnedVersion", 7));
+            Engines.await(Duration.ofSeconds(20), "an incident", () -> !engine.instance(missing).incidents().isEmpty());
+            assertThat(engine.instance(missing).incidents().get(0).message()).contains("loanApproval version 7").contains("Pinned");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
     void camunda8CalledDecisionStoresAContextForFirstAndAListForCollect(Db db) {
         try (BatonEngine engine = Engines.open(db, dir)) {
             engine.deploy(Engines.files("loan-camunda8.bpmn", "loan-decisions.dmn"));
