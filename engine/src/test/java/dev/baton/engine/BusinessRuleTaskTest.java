@@ -100,6 +100,22 @@ class BusinessRuleTaskTest {
 
     @ParameterizedTest
     @EnumSource(Db.class)
+    void aBindingByVersionTagOrAnUnknownResultMappingIsRefusedAtDeploymentNamingTheTask(Db db) {
+        try (BatonEngine engine = Engines.open(db, dir)) {
+            String xml = new String(Engines.bpmn("loan-camunda7.bpmn").content(), StandardCharsets.UTF_8)
+                    .replace("camunda:decisionRefBinding=\"latest\"", "camunda:decisionRefBinding=\"versionTag\"")
+                    .replace("camunda:mapDecisionResult=\"collectEntries\"", "camunda:mapDecisionResult=\"firstEntry\"");
+            assertThatThrownBy(() -> engine.deploy(List.of(BpmnFile.of("loan.bpmn", xml), Engines.bpmn("loan-decisions.dmn"))))
+                    .isInstanceOfSatisfying(EngineException.DeploymentRejected.class, e -> assertThat(e.problems())
+                            .extracting(p -> p.elementId() + ": " + p.message()).containsExactlyInAnyOrder(
+                                    "Risk: business rule task 'Classify the risk' (Risk) binds its decision by versionTag; the engine binds by latest, version or deployment",
+                                    "Checks: business rule task 'List the checks' (Checks) maps its decision result by firstEntry; use singleEntry, singleResult, collectEntries or resultList"));
+            assertThat(engine.definitions()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
     void camunda8CalledDecisionStoresAContextForFirstAndAListForCollect(Db db) {
         try (BatonEngine engine = Engines.open(db, dir)) {
             engine.deploy(Engines.files("loan-camunda8.bpmn", "loan-decisions.dmn"));

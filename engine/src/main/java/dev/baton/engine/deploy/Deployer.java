@@ -70,7 +70,7 @@ public final class Deployer {
     private record DecisionCandidate(BpmnFile file, List<DmnDecision> decisions) {}
 
     public DeploymentResult deploy(List<BpmnFile> files) {
-        if (files.isEmpty()) throw new EngineException.BadRequest("No BPMN file was sent: send the XML as the body or as multipart parts named 'file'");
+        if (files.isEmpty()) throw new EngineException.BadRequest("No BPMN or DMN file was sent: send the XML as the body or as multipart parts named 'file'");
         List<DeploymentProblem> problems = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>();
         List<DecisionCandidate> decisionFiles = new ArrayList<>();
