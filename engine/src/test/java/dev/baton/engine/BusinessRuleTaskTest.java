@@ -142,6 +142,17 @@ class BusinessRuleTaskTest {
                             }));
             assertThat(engine.definitions()).isEmpty();
             assertThatThrownBy(() -> Flows.start(engine, "loanC7", Map.of())).isInstanceOf(EngineException.NotFound.class);
+
+            // a DOCTYPE (entity expansion, external entities) is refused before the DMN parser sees the file
+            String hostile = "<?xml version=\"1.0\"?>\n<!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+                    + new String(Engines.bpmn("loan-decisions.dmn").content(), StandardCharsets.UTF_8).replaceFirst("<\\?xml[^>]*>", "");
+            assertThatThrownBy(() -> engine.deploy(List.of(BpmnFile.of("hostile.dmn", hostile))))
+                    .isInstanceOfSatisfying(EngineException.DeploymentRejected.class, e -> assertThat(e.problems()).singleElement()
+                            .satisfies(p -> {
+                                assertThat(p.file()).isEqualTo("hostile.dmn");
+                                assertThat(p.message()).contains("DOCTYPE");
+                                assertThat(p.line()).isEqualTo(2);
+                            }));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.baton.engine.decision;
 
+import dev.baton.bpmn.xml.SecureXml;
 import dev.baton.engine.expr.Expressions;
 import dev.baton.engine.store.Database;
 import dev.baton.engine.store.jooq.tables.records.DecisionsRecord;
@@ -11,6 +12,9 @@ import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.dmn.engine.impl.hitpolicy.HitPolicyEntry;
 import org.camunda.bpm.engine.variable.Variables;
+
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,15 +55,42 @@ public final class Decisions {
         this.dmn = config.buildEngine();
     }
 
-    /** Every decision in a DMN file; an IllegalArgumentException says what is wrong with the file. */
+    /** A DMN file that cannot be deployed: what is wrong, and the line when the parser knows it. */
+    public static final class BadFile extends IllegalArgumentException {
+        private final Integer line;
+
+        BadFile(String message, Integer line, Throwable cause) {
+            super(message, cause);
+            this.line = line;
+        }
+
+        public Integer line() { return line; }
+    }
+
+    private static final java.util.regex.Pattern PARSER_LINE = java.util.regex.Pattern.compile("Line=(\\d+)");
+
+    /** Every decision in a DMN file, or {@link BadFile}. */
     public List<DmnDecision> parse(byte[] content) {
+        // the hardened parser refuses DOCTYPEs (billion laughs, XXE) before the DMN engine's parser sees the bytes
+        if (content.length > SecureXml.MAX_DOCUMENT_BYTES) {
+            throw new BadFile("the file is larger than " + SecureXml.MAX_DOCUMENT_BYTES / (1024 * 1024) + " MB", null, null);
+        }
+        try {
+            SecureXml.documentBuilder().parse(new ByteArrayInputStream(content));
+        } catch (SAXParseException e) {
+            throw new BadFile(e.getMessage(), e.getLineNumber() > 0 ? e.getLineNumber() : null, e);
+        } catch (SAXException | java.io.IOException e) {
+            throw new BadFile(messages(e), null, e);
+        }
         List<DmnDecision> all;
         try {
             all = dmn.parseDecisions(new ByteArrayInputStream(content));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(messages(e), e);
+            String message = messages(e);
+            java.util.regex.Matcher line = PARSER_LINE.matcher(message);
+            throw new BadFile(message, line.find() ? Integer.valueOf(line.group(1)) : null, e);
         }
-        if (all.isEmpty()) throw new IllegalArgumentException("the file has no decision");
+        if (all.isEmpty()) throw new BadFile("the file has no decision", null, null);
         return all;
     }
 

@@ -87,10 +87,8 @@ public final class Deployer {
                         }
                     }
                     decisionFiles.add(new DecisionCandidate(f, parsed));
-                } catch (IllegalArgumentException e) {
-                    java.util.regex.Matcher line = java.util.regex.Pattern.compile("Line=(\\d+)").matcher(e.getMessage());
-                    problems.add(new DeploymentProblem(f.name(), null, "ERROR", "the DMN file cannot be read: " + e.getMessage(),
-                            line.find() ? Integer.valueOf(line.group(1)) : null));
+                } catch (Decisions.BadFile e) {
+                    problems.add(new DeploymentProblem(f.name(), null, "ERROR", "the DMN file cannot be read: " + e.getMessage(), e.line()));
                 }
                 continue;
             }
