@@ -94,8 +94,9 @@ public final class BatonEngine implements AutoCloseable {
         ProcessReader reader = new ProcessReader();
         BehaviorRegistry behaviors = new BehaviorRegistry();
         this.definitions = new DefinitionCache(db, reader);
-        this.deployer = new Deployer(db, reader, behaviors);
-        Services services = new Services(new Expressions(), behaviors, json, config.defaultRetry);
+        dev.baton.engine.decision.Decisions decisions = new dev.baton.engine.decision.Decisions(db);
+        this.deployer = new Deployer(db, reader, behaviors, decisions);
+        Services services = new Services(new Expressions(), behaviors, decisions, json, config.defaultRetry);
         this.commands = new Commands(db, definitions, services, this::committed);
         this.queries = new Queries(db, json);
         this.externalTasks = new dev.baton.engine.external.ExternalTasks(this, db, commands, json);

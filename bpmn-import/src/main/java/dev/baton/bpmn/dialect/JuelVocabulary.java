@@ -129,10 +129,16 @@ abstract class JuelVocabulary implements Vocabulary {
             return new Implementation.DelegateExpression(Exprs.juel(host.take(ns, "delegateExpression")));
         }
         if (s != null && s.kind == ElementKind.BUSINESS_RULE_TASK && host.has(ns, "decisionRef")) {
-            return new Implementation.Decision(host.take(ns, "decisionRef"), takeResultVariable(host), List.of());
+            String ref = host.take(ns, "decisionRef"), result = takeResultVariable(host);
+            List<String> details = new ArrayList<>();
+            for (String a : DECISION_DETAILS) if (host.has(ns, a)) details.add(a + "=" + host.take(ns, a));
+            return new Implementation.Decision(ref, result, details);
         }
         return liftOwnImplementation(host, s);
     }
+
+    /** How a business rule task picks and maps its decision, kept on the Decision as "name=value". */
+    static final List<String> DECISION_DETAILS = List.of("decisionRefBinding", "decisionRefVersion", "mapDecisionResult");
 
     String takeResultVariable(Work host) {
         return host.take(ns, "resultVariable");
@@ -152,12 +158,17 @@ abstract class JuelVocabulary implements Vocabulary {
             if (d.expression() == null || !Exprs.isJuel(d.expression())) return false;
             host.put(ns, "delegateExpression", d.expression().text());
         } else if (impl instanceof Implementation.Decision d) {
-            if (kind != ElementKind.BUSINESS_RULE_TASK || !d.details().isEmpty() || d.decisionRef() == null
+            if (kind != ElementKind.BUSINESS_RULE_TASK || d.decisionRef() == null
                     || (d.resultVariable() != null && host.has(ns, "resultVariable"))) {
                 return false;
             }
+            for (String detail : d.details()) {
+                int eq = detail.indexOf('=');
+                if (eq < 0 || !DECISION_DETAILS.contains(detail.substring(0, eq)) || host.has(ns, detail.substring(0, eq))) return false;
+            }
             host.put(ns, "decisionRef", d.decisionRef());
             if (d.resultVariable() != null) host.put(ns, "resultVariable", d.resultVariable());
+            for (String detail : d.details()) host.put(ns, detail.substring(0, detail.indexOf('=')), detail.substring(detail.indexOf('=') + 1));
         } else {
             return lowerOwnImplementation(impl, host);
         }

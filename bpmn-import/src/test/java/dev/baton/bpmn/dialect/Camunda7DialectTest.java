@@ -60,6 +60,22 @@ class Camunda7DialectTest {
     }
 
     @Test
+    void aDecisionRefKeepsItsBindingVersionAndResultMappingAndWritesThemBack() {
+        Task rule = task("rate", ElementKind.BUSINESS_RULE_TASK, ext(attrs(camunda("decisionRef"), "rating",
+                camunda("decisionRefBinding"), "version", camunda("decisionRefVersion"), "3",
+                camunda("mapDecisionResult"), "singleEntry", camunda("resultVariable"), "grade")));
+
+        DialectMapping.LiftResult r = RoundTrip.check(camundaDocument(rule));
+
+        Task t = element(r.definitions(), "rate", Task.class);
+        assertThat(t.implementation()).isEqualTo(new Implementation.Decision("rating", "grade",
+                List.of("decisionRefBinding=version", "decisionRefVersion=3", "mapDecisionResult=singleEntry")));
+        assertThat(((Implementation.Decision) t.implementation()).detail("mapDecisionResult")).isEqualTo("singleEntry");
+        assertThat(t.extensions().isEmpty()).as("everything was mapped, so nothing is left to keep").isTrue();
+        assertThat(r.problems()).isEmpty();
+    }
+
+    @Test
     void theHttpConnectorBecomesAnHttpCall() {
         Task call = task("fetchOrder", ElementKind.SERVICE_TASK, ext("""
                 <camunda:connector %s>

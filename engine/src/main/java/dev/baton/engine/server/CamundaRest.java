@@ -7,6 +7,7 @@ import dev.baton.engine.BatonEngine;
 import dev.baton.engine.BpmnFile;
 import dev.baton.engine.EngineException;
 import dev.baton.engine.external.ExternalTasks;
+import dev.baton.model.api.DecisionSummary;
 import dev.baton.model.api.DefinitionSummary;
 import dev.baton.model.api.DeploymentResult;
 import dev.baton.model.api.MessageRequest;
@@ -186,6 +187,12 @@ final class CamundaRest implements AutoCloseable {
             def.put("suspended", false);
             definitions.put(d.id(), def);
         }
+        Map<String, Object> decisions = new LinkedHashMap<>();
+        for (DecisionSummary d : r.decisions()) {
+            decisions.put(d.id(), Map.of("id", d.id(), "key", d.key(), "version", d.version(),
+                    "name", d.name() == null ? d.key() : d.name(), "deploymentId", d.deploymentId(),
+                    "resource", d.sourceName() == null ? "" : d.sourceName()));
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", r.id());
         out.put("name", ctx.formParam("deployment-name"));
@@ -193,6 +200,7 @@ final class CamundaRest implements AutoCloseable {
         out.put("deploymentTime", CamundaVariables.date(System.currentTimeMillis()));
         out.put("links", List.of());
         out.put("deployedProcessDefinitions", definitions);
+        out.put("deployedDecisionDefinitions", decisions);
         answer(ctx, 200, out);
     }
 
