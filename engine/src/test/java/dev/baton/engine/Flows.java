@@ -42,4 +42,10 @@ final class Flows {
         List<String> want = java.util.Arrays.stream(elements).sorted().toList();
         Engines.await(Duration.ofSeconds(20), "tokens of " + id + " are at " + want, () -> tokenElements(engine, id).equals(want));
     }
+
+    /** Waits until the instance's call activity has called a child instance, and returns the first child's id. */
+    static String awaitCalledChild(BatonEngine engine, String parent) {
+        Engines.await(Duration.ofSeconds(20), "instance " + parent + " called a child", () -> !engine.family(parent).childInstanceIds().isEmpty());
+        return engine.family(parent).childInstanceIds().get(0);
+    }
 }

@@ -62,9 +62,7 @@ class LiveControlsGuiTest {
     @Test
     void a_token_stuck_at_an_incident_is_moved_to_another_element_from_the_instance_view(FxRobot robot) throws Exception {
         Monitor m = live.firstRunDone();
-        InstanceView started = live.startTripWhileCarsFail(41);
-        await(() -> m.counts("ReserveCar")[1] == 1, "the incident at 'Reserve car'");
-        select(robot, m, started.id());
+        InstanceView started = tripAtIncident(robot, m, 41);
         await(() -> m.activeElements().equals(java.util.Set.of("ReserveCar")) && !m.selected().incidents().isEmpty(), "the instance view");
 
         ComboBox<String> from = robot.lookup("#monitor-move-from").queryAs(ComboBox.class);
@@ -98,9 +96,7 @@ class LiveControlsGuiTest {
     @Test
     void variables_are_edited_as_json_checked_before_sending_and_the_change_is_in_the_history(FxRobot robot) throws Exception {
         Monitor m = live.firstRunDone();
-        InstanceView started = live.startTripWhileCarsFail(42);
-        await(() -> m.counts("ReserveCar")[1] == 1, "the incident at 'Reserve car'");
-        select(robot, m, started.id());
+        InstanceView started = tripAtIncident(robot, m, 42);
         await(() -> m.selected().variables().containsKey("tripId"), "the instance's variables");
         TextArea vars = robot.lookup("#monitor-variables").queryAs(TextArea.class);
         Button save = robot.lookup("#monitor-save-variables").queryAs(Button.class);
@@ -316,6 +312,14 @@ class LiveControlsGuiTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Trip n with the car service failing, waited for at its incident at 'Reserve car' and selected in the monitor. */
+    private InstanceView tripAtIncident(FxRobot robot, Monitor m, int n) throws Exception {
+        InstanceView started = live.startTripWhileCarsFail(n);
+        await(() -> m.counts("ReserveCar")[1] == 1, "the incident at 'Reserve car'");
+        select(robot, m, started.id());
+        return started;
+    }
 
     private static void select(FxRobot robot, Monitor m, String id) throws Exception {
         robot.interact(() -> m.select(id));
