@@ -102,6 +102,16 @@ final class JobRunner {
         return step.state.token(job.getTokenId()).orElseThrow(Stale::new);
     }
 
+    /** The job's outside work succeeded: the job is removed and its element triggered, so the token goes on. */
+    private void completeJob(JobsRecord job) {
+        commands.onInstance(job.getInstanceId(), (step, dsl) -> {
+            Token token = token(step, job);
+            consume(dsl, job);
+            step.fire(token, new Trigger(job.getElementId(), null, null));
+            return null;
+        });
+    }
+
     @SuppressWarnings("unchecked")
     private void runHttp(JobsRecord job) {
         Map<String, Object> p = payload(job);
@@ -389,12 +399,7 @@ final class JobRunner {
             fail(job, p, "Publishing to " + channel + " " + p.get("topic") + " failed: " + e.getMessage());
             return;
         }
-        commands.onInstance(job.getInstanceId(), (step, dsl) -> {
-            Token token = token(step, job);
-            consume(dsl, job);
-            step.fire(token, new Trigger(job.getElementId(), null, null));
-            return null;
-        });
+        completeJob(job);
     }
 
     @SuppressWarnings("unchecked")
@@ -410,11 +415,6 @@ final class JobRunner {
             fail(job, p, "Message '" + name + "' could not be delivered: " + e.getMessage());
             return;
         }
-        commands.onInstance(job.getInstanceId(), (step, dsl) -> {
-            Token token = token(step, job);
-            consume(dsl, job);
-            step.fire(token, new Trigger(job.getElementId(), null, null));
-            return null;
-        });
+        completeJob(job);
     }
 }

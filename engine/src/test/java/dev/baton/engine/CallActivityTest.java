@@ -9,9 +9,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
+import static dev.baton.engine.Flows.awaitCalledChild;
 import static dev.baton.engine.Flows.awaitTokensAt;
 import static dev.baton.engine.Flows.complete;
 import static dev.baton.engine.Flows.entered;
@@ -21,11 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CallActivityTest {
     @TempDir Path dir;
 
-    private static String child(BatonEngine engine, String parent) {
-        Engines.await(Duration.ofSeconds(20), "instance " + parent + " called a child", () -> !engine.family(parent).childInstanceIds().isEmpty());
-        return engine.family(parent).childInstanceIds().get(0);
-    }
-
     @ParameterizedTest
     @EnumSource(Db.class)
     void theCalledProcessGetsMappedVariablesAndTheBusinessKeyAndHandsItsResultBack(Db db) {
@@ -34,7 +29,7 @@ class CallActivityTest {
             String parent = engine.startInstance("orderWithCall", new StartInstanceRequest(Map.of("amount", 100, "secret", "x"), "o-1", null))
                     .instance().id();
 
-            String child = child(engine, parent);
+            String child = awaitCalledChild(engine, parent);
             awaitTokensAt(engine, child, "Confirm");
             var childView = engine.instance(child);
             assertThat(childView.processId()).isEqualTo("creditCheck");
@@ -75,7 +70,7 @@ class CallActivityTest {
             assertThat(engine.deploy(java.util.List.of(BpmnFile.of("call-child.bpmn", v2))).definitions().get(0).version()).isEqualTo(2);
 
             String parent = Flows.start(engine, "versionedCall", Map.of("sum", 10, "note", "keep"));
-            String child = child(engine, parent);
+            String child = awaitCalledChild(engine, parent);
             assertThat(engine.instance(child).definitionId()).isEqualTo("creditCheck:1");
             awaitTokensAt(engine, child, "Confirm");
             assertThat(engine.instance(child).variables()).containsEntry("note", "keep");

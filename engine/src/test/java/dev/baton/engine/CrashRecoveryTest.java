@@ -1,7 +1,6 @@
 package dev.baton.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.engine.Engines.Db;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,22 +8,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,51 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrashRecoveryTest {
     private static final Logger log = LoggerFactory.getLogger(CrashRecoveryTest.class);
     private static final int INSTANCES = 200;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir Path dir;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Engine(Process process, String base) {}
-
-    private Engine launch(Db db, String schema) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "dev.baton.engine.server.EngineMain",
-                "--port", "0", "--job-lease", "3", "--job-threads", "8"));
-        if (db == Db.POSTGRES) cmd.addAll(List.of("--db", Engines.PG_URL, "--db-user", "postgres", "--db-schema", schema));
-        else cmd.addAll(List.of("--data", dir.resolve("data").toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        CompletableFuture<String> base = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            Pattern listening = Pattern.compile("listening on (http://\\S+?:\\d+)");
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    Matcher m = listening.matcher(line);
-                    if (m.find()) base.complete(m.group(1));
-                    else if (line.contains("ERROR") || line.contains("could not start")) log.warn("engine: {}", line);
-                }
-            } catch (Exception e) {
-                // the process was killed
-            }
-            base.completeExceptionally(new AssertionError("the engine process ended before it listened"));
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return new Engine(p, base.get(120, TimeUnit.SECONDS));
-    }
-
-    private JsonNode send(String method, String url, String contentType, byte[] body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-        if (contentType != null) b.header("Content-Type", contentType);
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() >= 300) throw new AssertionError(method + " " + url + " answered " + r.statusCode() + ": " + r.body());
-        return JSON.readTree(r.body());
-    }
-
-    private long completed(String base) throws Exception {
-        return send("GET", base + "/api/instances?processId=orchestration&state=COMPLETED&limit=1", null, null).get("total").asLong();
+    private ChildEngine launch(Db db, String schema) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--job-threads", "8"));
+        if (db == Db.POSTGRES) args.addAll(List.of("--db", Engines.PG_URL, "--db-user", "postgres", "--db-schema", schema));
+        else args.addAll(List.of("--data", dir.resolve("data").toString()));
+        return ChildEngine.start(args);
     }
 
     @ParameterizedTest
@@ -102,39 +53,29 @@ class CrashRecoveryTest {
                 }
                 return new TestService.Answer(200, "{\"ok\":true}", 25);
             });
-            Engine first = launch(db, schema);
+            ChildEngine first = launch(db, schema);
             try {
-                send("POST", first.base() + "/api/deployments?name=orchestration.bpmn", "application/xml",
-                        Engines.bpmn("orchestration.bpmn").content());
+                first.post("/api/deployments?name=orchestration.bpmn", "application/xml", Engines.bpmn("orchestration.bpmn").content());
                 for (int i = 0; i < INSTANCES; i++) {
                     String body = "{\"variables\":{\"serviceUrl\":\"" + service.url() + "\",\"orderId\":\"o" + i
                             + "\"},\"idempotencyKey\":\"start-" + i + "\"}";
-                    send("POST", first.base() + "/api/processes/orchestration/instances", "application/json",
-                            body.getBytes(StandardCharsets.UTF_8));
+                    first.post("/api/processes/orchestration/instances", "application/json", body.getBytes(StandardCharsets.UTF_8));
                 }
                 paused.set(false);
                 Engines.await(Duration.ofSeconds(120), "a third of the calls were made", () -> service.requests.size() >= INSTANCES);
             } finally {
-                first.process().destroyForcibly(); // SIGKILL on Linux and macOS
-                first.process().waitFor(30, TimeUnit.SECONDS);
+                first.kill();
             }
             long callsBeforeRestart = service.requests.size();
             log.info("killed the engine after {} calls", callsBeforeRestart);
             assertThat(callsBeforeRestart).as("the engine was killed mid-run").isLessThan(INSTANCES * 3);
 
-            Engine second = launch(db, schema);
-            try {
-                Engines.await(Duration.ofSeconds(180), "all instances completed", () -> {
-                    try {
-                        return completed(second.base()) == INSTANCES;
-                    } catch (Exception e) {
-                        return false;
-                    }
-                });
-                JsonNode all = send("GET", second.base() + "/api/instances?processId=orchestration&limit=1000", null, null);
+            try (ChildEngine second = launch(db, schema)) {
+                Engines.await(Duration.ofSeconds(180), "all instances completed", () -> second.count("orchestration", "COMPLETED") == INSTANCES);
+                JsonNode all = second.get("/api/instances?processId=orchestration&limit=1000");
                 assertThat(all.get("total").asInt()).isEqualTo(INSTANCES);
                 for (JsonNode instance : all.get("items")) {
-                    JsonNode history = send("GET", second.base() + "/api/instances/" + instance.get("id").asText() + "/history", null, null);
+                    JsonNode history = second.get("/api/instances/" + instance.get("id").asText() + "/history");
                     long ended = 0, endReached = 0;
                     for (JsonNode e : history) {
                         if (e.get("type").asText().equals("INSTANCE_ENDED")) ended++;
@@ -154,9 +95,6 @@ class CrashRecoveryTest {
                 long repeated = service.keys.values().stream().filter(c -> c.get() > 1).count();
                 log.info("{} calls in all; {} steps ran more than once after the crash", service.requests.size(), repeated);
                 assertThat(service.keys).hasSize(INSTANCES * 3);
-            } finally {
-                second.process().destroy();
-                second.process().waitFor(30, TimeUnit.SECONDS);
             }
         }
     }

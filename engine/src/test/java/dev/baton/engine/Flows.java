@@ -55,4 +55,10 @@ final class Flows {
         for (HistoryEvent e : local) if (body.equals(e.tokenId())) counters.putAll((Map<String, Object>) e.payload().get("variables"));
         return counters;
     }
+
+    /** Waits until the instance's call activity has called a child instance, and returns the first child's id. */
+    static String awaitCalledChild(BatonEngine engine, String parent) {
+        Engines.await(Duration.ofSeconds(20), "instance " + parent + " called a child", () -> !engine.family(parent).childInstanceIds().isEmpty());
+        return engine.family(parent).childInstanceIds().get(0);
+    }
 }

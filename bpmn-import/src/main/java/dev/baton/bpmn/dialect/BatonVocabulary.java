@@ -351,16 +351,13 @@ final class BatonVocabulary implements Vocabulary {
 
     @Override
     public void lowerLoop(Settings.Loop s, Work w) {
-        if (s.collection == null && s.elementVariable == null && s.outputCollection == null && s.outputElement == null) return;
+        if (s.isEmpty()) return;
         Xml.Out o = new Xml.Out("multiInstance");
         expr(o, "collection", s.collection);
         o.attr("elementVariable", s.elementVariable).attr("outputCollection", s.outputCollection);
         expr(o, "outputElement", s.outputElement);
         w.add(NS, o);
-        s.collection = null;
-        s.elementVariable = null;
-        s.outputCollection = null;
-        s.outputElement = null;
+        s.clear();
     }
 
     // ---- messages ----

@@ -328,13 +328,10 @@ final class ZeebeVocabulary implements Vocabulary {
     @Override
     public void lowerLoop(Settings.Loop s, Work w) {
         if (!Exprs.isFeel(s.collection) || !Exprs.isFeel(s.outputElement) || w.hasElement(NS, "loopCharacteristics")) return;
-        if (s.collection == null && s.elementVariable == null && s.outputCollection == null && s.outputElement == null) return;
+        if (s.isEmpty()) return;
         w.add(NS, new Xml.Out("loopCharacteristics").attr("inputCollection", Exprs.text(s.collection)).attr("inputElement", s.elementVariable)
                 .attr("outputCollection", s.outputCollection).attr("outputElement", Exprs.text(s.outputElement)));
-        s.collection = null;
-        s.elementVariable = null;
-        s.outputCollection = null;
-        s.outputElement = null;
+        s.clear();
     }
 
     // ---- messages ----
