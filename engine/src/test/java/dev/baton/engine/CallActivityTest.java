@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static dev.baton.engine.Flows.awaitCalledChild;
@@ -142,7 +143,7 @@ class CallActivityTest {
             engine.deploy(Engines.files("call-local.bpmn", "call-child.bpmn"));
             String parent = Flows.start(engine, "localMappings", Map.of("amount", 10, "secret", "x"));
 
-            String child = child(engine, parent);
+            String child = awaitCalledChild(engine, parent);
             awaitTokensAt(engine, child, "Confirm");
             // in variables="all" local="true": the input parameters only, not the instance's amount and secret
             assertThat(engine.instance(child).variables()).containsEntry("sum", 11).containsEntry("reason", "audit")
@@ -164,7 +165,7 @@ class CallActivityTest {
             engine.deploy(Engines.files("call-local.bpmn", "call-child.bpmn"));
             String parent = Flows.start(engine, "localAllOut", Map.of("amount", 10));
 
-            String child = child(engine, parent);
+            String child = awaitCalledChild(engine, parent);
             awaitTokensAt(engine, child, "Confirm");
             complete(engine, child, "Confirm", Map.of("confirmedBy", "ana"));
             awaitTokensAt(engine, parent, "AReview");
