@@ -94,8 +94,9 @@ public final class BatonEngine implements AutoCloseable {
         ProcessReader reader = new ProcessReader();
         BehaviorRegistry behaviors = new BehaviorRegistry();
         this.definitions = new DefinitionCache(db, reader);
-        this.deployer = new Deployer(db, reader, behaviors);
-        Services services = new Services(new Expressions(), behaviors, json, config.defaultRetry);
+        dev.baton.engine.decision.Decisions decisions = new dev.baton.engine.decision.Decisions(db);
+        this.deployer = new Deployer(db, reader, behaviors, decisions);
+        Services services = new Services(new Expressions(), behaviors, decisions, json, config.defaultRetry);
         this.commands = new Commands(db, definitions, services, new Commands.Listener() {
             @Override
             public void committed(Step step, List<HistoryEvent> events) { BatonEngine.this.committed(step, events); }
@@ -237,20 +238,38 @@ public final class BatonEngine implements AutoCloseable {
             latest.merge(d.processId(), d, (a, b) -> a.version() >= b.version() ? a : b);
         }
         List<InstanceView> started = new java.util.ArrayList<>();
-        for (DefinitionSummary d : latest.values()) {
-            ProcessModel model = definitions.get(d.id());
-            for (dev.baton.model.Event e : model.startEvents(dev.baton.model.EventDefinition.Conditional.class)) {
-                var condition = ((dev.baton.model.EventDefinition.Conditional) e.definition()).condition();
-                var r = commands.services().expressions().condition(condition, vars, model.dialect());
-                if (r instanceof dev.baton.engine.expr.Evaluation.Failure f) {
-                    // a variable the condition needs is missing: as in Camunda, that process does not start
-                    if (f.message() != null && f.message().contains("null base Object with identifier")) continue;
-                    throw new EngineException.BadRequest("The condition " + condition.text() + " of start event "
-                            + model.describe(e.id()) + " in process " + model.processId() + " failed: " + f.message());
-                }
-                if (Boolean.TRUE.equals(((dev.baton.engine.expr.Evaluation.Value) r).value())) {
-                    started.add(view(commands.start(model, e.id(), vars, businessKey, null, null)));
-                }
+        for (DefinitionSummary d : latest.values()) started.addAll(startWhereConditionsHold(definitions.get(d.id()), vars, businessKey));
+        return started;
+    }
+
+    /**
+     * Evaluates the conditional start events of one deployed definition (any version), as Camunda 7's
+     * evaluateStartConditions with a process definition id does.
+     *
+     * @throws EngineException.NotFound   when no definition has that id
+     * @throws EngineException.BadRequest when the definition has no conditional start event
+     */
+    public List<InstanceView> evaluateStartConditionsOf(String definitionId, Map<String, Object> variables, String businessKey) {
+        ProcessModel model = definitions.get(definitionId);
+        if (model.startEvents(dev.baton.model.EventDefinition.Conditional.class).isEmpty()) {
+            throw new EngineException.BadRequest("Process definition " + definitionId + " has no conditional start event");
+        }
+        return startWhereConditionsHold(model, variables == null ? Map.of() : variables, businessKey);
+    }
+
+    private List<InstanceView> startWhereConditionsHold(ProcessModel model, Map<String, Object> vars, String businessKey) {
+        List<InstanceView> started = new java.util.ArrayList<>();
+        for (dev.baton.model.Event e : model.startEvents(dev.baton.model.EventDefinition.Conditional.class)) {
+            var condition = ((dev.baton.model.EventDefinition.Conditional) e.definition()).condition();
+            var r = commands.services().expressions().condition(condition, vars, model.dialect());
+            if (r instanceof dev.baton.engine.expr.Evaluation.Failure f) {
+                // a variable the condition needs is missing: as in Camunda, that process does not start
+                if (f.message() != null && f.message().contains("null base Object with identifier")) continue;
+                throw new EngineException.BadRequest("The condition " + condition.text() + " of start event "
+                        + model.describe(e.id()) + " in process " + model.processId() + " failed: " + f.message());
+            }
+            if (Boolean.TRUE.equals(((dev.baton.engine.expr.Evaluation.Value) r).value())) {
+                started.add(view(commands.start(model, e.id(), vars, businessKey, null, null)));
             }
         }
         return started;

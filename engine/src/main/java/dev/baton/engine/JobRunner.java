@@ -102,6 +102,16 @@ final class JobRunner {
         return step.state.token(job.getTokenId()).orElseThrow(Stale::new);
     }
 
+    /** The job's outside work succeeded: the job is removed and its element triggered, so the token goes on. */
+    private void completeJob(JobsRecord job) {
+        commands.onInstance(job.getInstanceId(), (step, dsl) -> {
+            Token token = token(step, job);
+            consume(dsl, job);
+            step.fire(token, new Trigger(job.getElementId(), null, null));
+            return null;
+        });
+    }
+
     @SuppressWarnings("unchecked")
     private void runHttp(JobsRecord job) {
         Map<String, Object> p = payload(job);
@@ -230,12 +240,16 @@ final class JobRunner {
             case "VERSION" -> q.and(DEFINITIONS.VERSION.eq(Integer.valueOf(String.valueOf(p.get("version"))))).fetchOne(DEFINITIONS.ID);
             case "DEPLOYMENT" -> q.and(DEFINITIONS.DEPLOYMENT_ID.eq(db.dsl().select(DEFINITIONS.DEPLOYMENT_ID).from(DEFINITIONS)
                     .where(DEFINITIONS.ID.eq((String) p.get("callerDefinitionId"))))).fetchOne(DEFINITIONS.ID);
+            // as Camunda: the newest version whose file carries the tag
+            case "VERSION_TAG" -> q.and(DEFINITIONS.VERSION_TAG.eq(String.valueOf(p.get("version"))))
+                    .orderBy(DEFINITIONS.VERSION.desc()).limit(1).fetchOne(DEFINITIONS.ID);
             default -> q.orderBy(DEFINITIONS.VERSION.desc()).limit(1).fetchOne(DEFINITIONS.ID);
         };
         if (definitionId == null) {
             fail(job, p, "No process '" + processId + "' is deployed" + switch (binding) {
                 case "VERSION" -> " in version " + p.get("version");
                 case "DEPLOYMENT" -> " in the caller's deployment";
+                case "VERSION_TAG" -> " with version tag '" + p.get("version") + "'";
                 default -> "";
             });
             return;
@@ -385,12 +399,7 @@ final class JobRunner {
             fail(job, p, "Publishing to " + channel + " " + p.get("topic") + " failed: " + e.getMessage());
             return;
         }
-        commands.onInstance(job.getInstanceId(), (step, dsl) -> {
-            Token token = token(step, job);
-            consume(dsl, job);
-            step.fire(token, new Trigger(job.getElementId(), null, null));
-            return null;
-        });
+        completeJob(job);
     }
 
     @SuppressWarnings("unchecked")
@@ -406,11 +415,6 @@ final class JobRunner {
             fail(job, p, "Message '" + name + "' could not be delivered: " + e.getMessage());
             return;
         }
-        commands.onInstance(job.getInstanceId(), (step, dsl) -> {
-            Token token = token(step, job);
-            consume(dsl, job);
-            step.fire(token, new Trigger(job.getElementId(), null, null));
-            return null;
-        });
+        completeJob(job);
     }
 }

@@ -7,9 +7,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
+import static dev.baton.engine.Flows.awaitCalledChild;
 import static dev.baton.engine.Flows.awaitState;
 import static dev.baton.engine.Flows.awaitTokensAt;
 import static dev.baton.engine.Flows.complete;
@@ -21,18 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CallActivityInterruptTest {
     @TempDir Path dir;
 
-    private static String child(BatonEngine engine, String parent) {
-        Engines.await(Duration.ofSeconds(20), "instance " + parent + " called a child", () -> !engine.family(parent).childInstanceIds().isEmpty());
-        return engine.family(parent).childInstanceIds().get(0);
-    }
-
     @ParameterizedTest
     @EnumSource(Db.class)
     void aTimerBoundaryEventOnTheCallActivityCancelsTheCalledInstance(Db db) {
         try (BatonEngine engine = Engines.open(db, dir)) {
             engine.deploy(Engines.files("call-interrupt.bpmn"));
             String parent = start(engine, "applicantCheck", Map.of("timeout", "PT1S"));
-            String child = child(engine, parent);
+            String child = awaitCalledChild(engine, parent);
             awaitTokensAt(engine, child, "Research");
 
             awaitState(engine, parent, InstanceState.COMPLETED);
@@ -49,7 +44,7 @@ class CallActivityInterruptTest {
         try (BatonEngine engine = Engines.open(db, dir)) {
             engine.deploy(Engines.files("call-interrupt.bpmn"));
             String parent = start(engine, "applicantCheck", Map.of("timeout", "PT1H"));
-            String child = child(engine, parent);
+            String child = awaitCalledChild(engine, parent);
             awaitTokensAt(engine, child, "Research");
 
             engine.cancel(parent);
@@ -69,7 +64,7 @@ class CallActivityInterruptTest {
         try (BatonEngine engine = Engines.open(db, dir)) {
             engine.deploy(Engines.files("call-interrupt.bpmn"));
             String parent = start(engine, "applicantCheck", Map.of("timeout", "PT1H"));
-            String child = child(engine, parent);
+            String child = awaitCalledChild(engine, parent);
             awaitTokensAt(engine, child, "Research");
 
             complete(engine, child, "Research", Map.of("fraud", false));
@@ -90,7 +85,7 @@ class CallActivityInterruptTest {
         try (BatonEngine engine = Engines.open(db, dir)) {
             engine.deploy(Engines.files("call-interrupt.bpmn"));
             String parent = start(engine, "applicantCheck", Map.of("timeout", "PT1H"));
-            String child = child(engine, parent);
+            String child = awaitCalledChild(engine, parent);
             awaitTokensAt(engine, child, "Research");
 
             complete(engine, child, "Research", Map.of("fraud", true));

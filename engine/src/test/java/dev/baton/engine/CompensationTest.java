@@ -101,6 +101,48 @@ class CompensationTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void aMultiInstanceTaskIsCompensatedOncePerCompletedInstanceAfterItsBodyEnded(Db db) {
+        try (BatonEngine engine = Engines.open(db, dir)) {
+            engine.deploy(Engines.files("multi-instance-local.bpmn"));
+            String id = start(engine, "miCompensation", Map.of("hotels", List.of("inn", "lodge", "motel"), "cancelled", 0));
+
+            for (String hotel : List.of("motel", "inn")) {
+                engine.completeTask(engine.tasks(null, null, null, id).stream().filter(t -> hotel.equals(t.assignee()))
+                        .findFirst().orElseThrow().id(), Map.of());
+            }
+
+            // two bookings completed, the third was canceled by the completion condition: two undos, none for the whole
+            assertThat(engine.instance(id).state()).isEqualTo(InstanceState.COMPLETED);
+            assertThat(entered(engine, id)).filteredOn("Cancel"::equals).hasSize(2);
+            assertThat(engine.instance(id).variables()).containsEntry("cancelled", 2);
+            // the body left (the last of Book's leavings) before the first undo ran
+            List<HistoryEvent> history = engine.history(id);
+            long bodyLeft = history.stream().filter(e -> e.type().equals("ELEMENT_LEFT") && e.elementId().equals("Book"))
+                    .mapToLong(HistoryEvent::seq).max().orElseThrow();
+            long firstUndo = history.stream().filter(e -> e.type().equals("ELEMENT_ENTERED") && e.elementId().equals("Cancel"))
+                    .mapToLong(HistoryEvent::seq).min().orElseThrow();
+            assertThat(history.stream().filter(e -> e.type().equals("ELEMENT_LEFT") && e.elementId().equals("Book"))).hasSize(3);
+            assertThat(bodyLeft).isLessThan(firstUndo);
+            assertThat(entered(engine, id)).containsSubsequence("Book", "Undo", "Cancel", "Cancel", "CEnd");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Db.class)
+    void aMultiInstanceSubprocessIsCompensatedOncePerInstance(Db db) {
+        try (BatonEngine engine = Engines.open(db, dir)) {
+            engine.deploy(Engines.files("multi-instance-local.bpmn"));
+            String id = start(engine, "miSubprocessCompensation", Map.of("delivered", 0));
+
+            assertThat(engine.instance(id).state()).isEqualTo(InstanceState.COMPLETED);
+            assertThat(entered(engine, id)).filteredOn("Drop"::equals).hasSize(2);
+            assertThat(entered(engine, id)).filteredOn("Collect"::equals).hasSize(2);
+            assertThat(engine.instance(id).variables()).containsEntry("delivered", 0);
+        }
+    }
+
     private static boolean leftBefore(List<HistoryEvent> history, String first, String then) {
         long a = history.stream().filter(e -> e.type().equals("ELEMENT_LEFT") && first.equals(e.elementId())).mapToLong(HistoryEvent::seq).min().orElse(-1);
         long b = history.stream().filter(e -> e.type().equals("ELEMENT_ENTERED") && then.equals(e.elementId())).mapToLong(HistoryEvent::seq).min().orElse(-1);

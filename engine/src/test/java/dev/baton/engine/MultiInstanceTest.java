@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.baton.engine.Flows.awaitTokensAt;
+import static dev.baton.engine.Flows.bodyCounters;
 import static dev.baton.engine.Flows.complete;
 import static dev.baton.engine.Flows.entered;
 import static dev.baton.engine.Flows.start;
@@ -32,16 +33,19 @@ class MultiInstanceTest {
 
             List<TaskView> tasks = engine.tasks(null, null, null, id);
             assertThat(tasks).extracting(TaskView::assignee).containsExactlyInAnyOrder("ann", "bob", "cid");
-            assertThat(engine.instance(id).variables()).containsEntry("nrOfInstances", 3).containsEntry("nrOfActiveInstances", 3);
+            // the counters are local to the multi-instance body, not instance variables (as in Camunda 7)
+            assertThat(bodyCounters(engine, id, "Approve")).containsEntry("nrOfInstances", 3).containsEntry("nrOfActiveInstances", 3);
+            assertThat(engine.instance(id).variables()).doesNotContainKeys("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
 
             engine.completeTask(tasks.stream().filter(t -> t.assignee().equals("bob")).findFirst().orElseThrow().id(), Map.of());
-            assertThat(engine.instance(id).variables()).containsEntry("nrOfCompletedInstances", 1).containsEntry("nrOfActiveInstances", 2);
+            assertThat(bodyCounters(engine, id, "Approve")).containsEntry("nrOfCompletedInstances", 1).containsEntry("nrOfActiveInstances", 2);
             engine.completeTask(tasks.stream().filter(t -> t.assignee().equals("ann")).findFirst().orElseThrow().id(), Map.of());
 
             // two of three approved: cid's task is canceled and the token goes on
             assertThat(tokenElements(engine, id)).containsExactly("Done");
             assertThat(engine.tasks(null, null, null, id)).extracting(TaskView::elementId).containsExactly("Done");
-            assertThat(engine.instance(id).variables()).containsEntry("nrOfCompletedInstances", 2);
+            assertThat(bodyCounters(engine, id, "Approve")).containsEntry("nrOfCompletedInstances", 2);
+            assertThat(engine.instance(id).variables()).doesNotContainKey("nrOfCompletedInstances");
             assertThat(engine.history(id)).filteredOn(e -> e.type().equals("ELEMENT_CANCELED") && e.elementId().equals("Approve")).hasSize(1);
         }
     }
@@ -54,7 +58,8 @@ class MultiInstanceTest {
             String id = start(engine, "miSequential", Map.of("items", List.of(Map.of("qty", 2, "price", 30), Map.of("qty", 1, "price", 5))));
 
             assertThat(engine.instance(id).state()).isEqualTo(InstanceState.COMPLETED);
-            assertThat(engine.instance(id).variables()).containsEntry("prices", List.of(60, 5)).containsEntry("nrOfCompletedInstances", 2);
+            assertThat(engine.instance(id).variables()).containsEntry("prices", List.of(60, 5)).doesNotContainKey("nrOfCompletedInstances");
+            assertThat(bodyCounters(engine, id, "Price")).containsEntry("nrOfCompletedInstances", 2);
             // the body and its two instances
             assertThat(entered(engine, id)).filteredOn("Price"::equals).hasSize(3);
         }

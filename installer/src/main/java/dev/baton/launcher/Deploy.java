@@ -25,7 +25,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * {@code baton deploy FILE... [--engine URL] [--token-env VAR]}: deploys BPMN files to a running engine through its REST
+ * {@code baton deploy FILE... [--engine URL] [--token-env VAR]}: deploys BPMN and DMN files to a running engine through its REST
  * API, for pipelines. Exit 0 deployed (the definitions are printed), 1 rejected by the engine (its problems are printed
  * with file, line and element id), 2 a usage error, an unreadable file or an engine that cannot be reached.
  */
@@ -34,8 +34,8 @@ final class Deploy {
     static final String USAGE = """
             usage: baton deploy FILE|DIR... [--engine URL] [--token-env VAR]
 
-            Deploys BPMN files (a folder: its *.bpmn files) to a running engine, all in one deployment: either every
-            file is deployed or none is.
+            Deploys BPMN and DMN files (a folder: its *.bpmn and *.dmn files) to a running engine, all in one
+            deployment: either every file is deployed or none is. Business rule tasks call the DMN decisions.
               --engine URL      the engine's address (default $BATON_ENGINE_URL, else http://127.0.0.1:8080)
               --token-env VAR   read the engine's API token from the environment variable VAR; it is sent as
                                 'Authorization: Bearer ...' and never printed
@@ -75,11 +75,11 @@ final class Deploy {
                     case "--token-env" -> tokenVar = value(args, ++i, a);
                     default -> {
                         if (a.startsWith("-")) throw new IllegalArgumentException("unknown option " + a);
-                        files.addAll(bpmnFiles(Path.of(a)));
+                        files.addAll(deployableFiles(Path.of(a)));
                     }
                 }
             }
-            if (files.isEmpty()) throw new IllegalArgumentException("no BPMN files given");
+            if (files.isEmpty()) throw new IllegalArgumentException("no BPMN or DMN files given");
         } catch (IllegalArgumentException e) {
             err.println("baton deploy: " + e.getMessage() + "\n\n" + USAGE);
             return 2;
@@ -156,6 +156,9 @@ final class Deploy {
             for (JsonNode d : json.path("definitions")) {
                 out.printf("  %-40s version %-4s %s%n", d.path("processId").asText(), d.path("version").asText(), d.path("id").asText());
             }
+            for (JsonNode d : json.path("decisions")) {
+                out.printf("  %-40s version %-4s %s (decision)%n", d.path("key").asText(), d.path("version").asText(), d.path("id").asText());
+            }
             return 0;
         }
         if (status == 422) {
@@ -191,11 +194,12 @@ final class Deploy {
         return s.toString();
     }
 
-    private static List<Path> bpmnFiles(Path arg) {
+    private static List<Path> deployableFiles(Path arg) {
         if (Files.isDirectory(arg)) {
             try (Stream<Path> in = Files.list(arg)) {
-                List<Path> found = in.filter(f -> f.getFileName().toString().endsWith(".bpmn") && Files.isRegularFile(f)).sorted().toList();
-                if (found.isEmpty()) throw new IllegalArgumentException(arg + " has no .bpmn files");
+                List<Path> found = in.filter(f -> (f.getFileName().toString().endsWith(".bpmn") || f.getFileName().toString().endsWith(".dmn"))
+                        && Files.isRegularFile(f)).sorted().toList();
+                if (found.isEmpty()) throw new IllegalArgumentException(arg + " has no .bpmn or .dmn files");
                 return found;
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot list " + arg + ": " + describe(e));

@@ -115,6 +115,43 @@ class DeployTest {
     }
 
     @Test
+    void aFolderDeploysItsBpmnAndDmnFilesTogether() throws Exception {
+        String engine = engine(null);
+        Path folder = Files.createDirectories(dir.resolve("shipping"));
+        Files.writeString(folder.resolve("shipping.bpmn"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                                  id="Defs" targetNamespace="https://baton.dev/test">
+                  <bpmn:process id="shipping" isExecutable="true">
+                    <bpmn:startEvent id="Start"/>
+                    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Mode"/>
+                    <bpmn:businessRuleTask id="Mode" camunda:decisionRef="shippingMode" camunda:mapDecisionResult="singleEntry"
+                                           camunda:resultVariable="mode"/>
+                    <bpmn:sequenceFlow id="f2" sourceRef="Mode" targetRef="End"/>
+                    <bpmn:endEvent id="End"/>
+                  </bpmn:process>
+                </bpmn:definitions>
+                """);
+        Files.writeString(folder.resolve("shipping.dmn"), """
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="Shipping" namespace="https://baton.dev/test">
+                  <decision id="shippingMode" name="Shipping mode">
+                    <decisionTable id="t" hitPolicy="FIRST">
+                      <input id="i"><inputExpression id="e" typeRef="number"><text>weight</text></inputExpression></input>
+                      <output id="o" name="mode" typeRef="string"/>
+                      <rule id="a"><inputEntry id="a1"><text>&gt; 10</text></inputEntry><outputEntry id="a2"><text>"freight"</text></outputEntry></rule>
+                      <rule id="b"><inputEntry id="b1"><text>-</text></inputEntry><outputEntry id="b2"><text>"parcel"</text></outputEntry></rule>
+                    </decisionTable>
+                  </decision>
+                </definitions>
+                """);
+        Files.writeString(folder.resolve("notes.txt"), "not deployed");
+
+        assertThat(deploy(Map.of(), folder.toString(), "--engine", engine)).as(err.toString()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("deployed 2 files to " + engine)
+                .containsPattern("shipping\\s+version 1\\s+shipping:1").containsPattern("shippingMode\\s+version 1\\s+shippingMode:1 \\(decision\\)");
+    }
+
+    @Test
     void aRejectedFileExitsOneAndNamesFileLineAndElement() throws Exception {
         String engine = engine(null);
         Path good = file("hello.bpmn", GOOD.formatted("hello"));
@@ -162,7 +199,7 @@ class DeployTest {
     @Test
     void usageErrorsAreExitTwo() throws Exception {
         assertThat(deploy(Map.of())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no BPMN files given").contains("usage: baton deploy");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no BPMN or DMN files given").contains("usage: baton deploy");
         err.reset();
         assertThat(deploy(Map.of(), dir.resolve("missing.bpmn").toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing.bpmn: no such file");

@@ -40,6 +40,8 @@ public final class DemoServices implements AutoCloseable {
     /** Starts the services on 127.0.0.1 at the given port (0 picks a free one). */
     public static DemoServices start(int port) {
         try {
+            // TCP_NODELAY: else each answer waits ~40 ms for the client's delayed ACK (the JDK reads it once, at its first server)
+            System.setProperty("sun.net.httpserver.nodelay", "true");
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             DemoServices s = new DemoServices(server);
             server.createContext("/", s::handle);

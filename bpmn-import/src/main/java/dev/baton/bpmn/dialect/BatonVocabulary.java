@@ -95,12 +95,14 @@ final class BatonVocabulary implements Vocabulary {
 
     static List<VariableMapping> mappings(Element e, String child) {
         List<VariableMapping> out = new ArrayList<>();
-        for (Element c : Xml.children(e, NS, child)) out.add(new VariableMapping(required(c, "target"), expr(c, "source")));
+        for (Element c : Xml.children(e, NS, child)) out.add(new VariableMapping(required(c, "target"), expr(c, "source"), bool(c, "local")));
         return out;
     }
 
     static void mappings(Xml.Out out, String child, List<VariableMapping> values) {
-        for (VariableMapping m : values) out.child(expr(new Xml.Out(child).attr("target", m.target()), "source", m.source()));
+        for (VariableMapping m : values) {
+            out.child(expr(new Xml.Out(child).attr("target", m.target()), "source", m.source()).attr("local", m.local() ? "true" : null));
+        }
     }
 
     private Boolean flag(Work w, String local) {
@@ -211,7 +213,7 @@ final class BatonVocabulary implements Vocabulary {
             throw new Unreadable("binding \"" + binding + "\" is not latest, version, deployment or version_tag");
         }
         return new CallSettings(b, Xml.attr(e, "version"), expr(e, "businessKey"), bool(e, "allIn"), bool(e, "allOut"),
-                mappings(e, "in"), mappings(e, "out"));
+                mappings(e, "in"), mappings(e, "out"), bool(e, "allInLocal"), bool(e, "allOutLocal"));
     }
 
     static Xml.Out call(CallSettings c) {
@@ -221,6 +223,8 @@ final class BatonVocabulary implements Vocabulary {
         expr(out, "businessKey", c.businessKey());
         if (c.allIn()) out.attr("allIn", "true");
         if (c.allOut()) out.attr("allOut", "true");
+        if (c.allInLocal()) out.attr("allInLocal", "true");
+        if (c.allOutLocal()) out.attr("allOutLocal", "true");
         mappings(out, "in", c.inputs());
         mappings(out, "out", c.outputs());
         return out;
@@ -347,16 +351,13 @@ final class BatonVocabulary implements Vocabulary {
 
     @Override
     public void lowerLoop(Settings.Loop s, Work w) {
-        if (s.collection == null && s.elementVariable == null && s.outputCollection == null && s.outputElement == null) return;
+        if (s.isEmpty()) return;
         Xml.Out o = new Xml.Out("multiInstance");
         expr(o, "collection", s.collection);
         o.attr("elementVariable", s.elementVariable).attr("outputCollection", s.outputCollection);
         expr(o, "outputElement", s.outputElement);
         w.add(NS, o);
-        s.collection = null;
-        s.elementVariable = null;
-        s.outputCollection = null;
-        s.outputElement = null;
+        s.clear();
     }
 
     // ---- messages ----

@@ -30,6 +30,9 @@ final class Camunda7Vocabulary extends JuelVocabulary {
     boolean hasFollowUpDate() { return true; }
 
     @Override
+    boolean mapsLocal() { return true; }
+
+    @Override
     boolean hasImplementationMarker(Work host) {
         return super.hasImplementationMarker(host) || host.hasElement(ns, "connector");
     }

@@ -65,6 +65,17 @@ public final class DialectMapping {
         };
     }
 
+    /** One pass over a document's flow elements: lifting or lowering each, subprocesses' contents included. */
+    private interface ElementPass {
+        FlowElement element(FlowElement e);
+
+        default FlowContent content(FlowContent c) {
+            List<FlowElement> out = new ArrayList<>();
+            for (FlowElement e : c.elements()) out.add(element(e));
+            return c.withElements(out);
+        }
+    }
+
     // ================= lift =================
 
     /** Lifts a file just read; each problem names the line its element starts on. */
@@ -82,7 +93,7 @@ public final class DialectMapping {
         return new LiftResult(d.withRootElements(roots), l.doc.problems);
     }
 
-    private record Lifter(Work.Document doc, List<Vocabulary> order, String dialectNamespace) {
+    private record Lifter(Work.Document doc, List<Vocabulary> order, String dialectNamespace) implements ElementPass {
 
         RootElement root(RootElement r) {
             if (r instanceof Process p) {
@@ -101,13 +112,7 @@ public final class DialectMapping {
             return r;
         }
 
-        FlowContent content(FlowContent c) {
-            List<FlowElement> out = new ArrayList<>();
-            for (FlowElement e : c.elements()) out.add(element(e));
-            return c.withElements(out);
-        }
-
-        FlowElement element(FlowElement e) {
+        public FlowElement element(FlowElement e) {
             if (e instanceof Task t) return task(t);
             if (e instanceof SubProcess sp) {
                 Work w = work(sp.id(), sp.extensions());
@@ -312,7 +317,7 @@ public final class DialectMapping {
         return d.withRootElements(roots).withNamespaces(l.doc.namespaces);
     }
 
-    private record Lowerer(Work.Document doc, List<Vocabulary> order) {
+    private record Lowerer(Work.Document doc, List<Vocabulary> order) implements ElementPass {
 
         RootElement root(RootElement r) {
             if (r instanceof Process p) {
@@ -329,13 +334,7 @@ public final class DialectMapping {
             return r;
         }
 
-        FlowContent content(FlowContent c) {
-            List<FlowElement> out = new ArrayList<>();
-            for (FlowElement e : c.elements()) out.add(element(e));
-            return c.withElements(out);
-        }
-
-        FlowElement element(FlowElement e) {
+        public FlowElement element(FlowElement e) {
             if (e instanceof Task t) {
                 Work w = new Work(t.id(), t.extensions(), doc);
                 Settings.Activity s = settings(t.kind(), t.activity());

@@ -129,10 +129,16 @@ abstract class JuelVocabulary implements Vocabulary {
             return new Implementation.DelegateExpression(Exprs.juel(host.take(ns, "delegateExpression")));
         }
         if (s != null && s.kind == ElementKind.BUSINESS_RULE_TASK && host.has(ns, "decisionRef")) {
-            return new Implementation.Decision(host.take(ns, "decisionRef"), takeResultVariable(host), List.of());
+            String ref = host.take(ns, "decisionRef"), result = takeResultVariable(host);
+            List<String> details = new ArrayList<>();
+            for (String a : DECISION_DETAILS) if (host.has(ns, a)) details.add(a + "=" + host.take(ns, a));
+            return new Implementation.Decision(ref, result, details);
         }
         return liftOwnImplementation(host, s);
     }
+
+    /** How a business rule task picks and maps its decision, kept on the Decision as "name=value". */
+    static final List<String> DECISION_DETAILS = List.of("decisionRefBinding", "decisionRefVersion", "mapDecisionResult");
 
     String takeResultVariable(Work host) {
         return host.take(ns, "resultVariable");
@@ -152,12 +158,17 @@ abstract class JuelVocabulary implements Vocabulary {
             if (d.expression() == null || !Exprs.isJuel(d.expression())) return false;
             host.put(ns, "delegateExpression", d.expression().text());
         } else if (impl instanceof Implementation.Decision d) {
-            if (kind != ElementKind.BUSINESS_RULE_TASK || !d.details().isEmpty() || d.decisionRef() == null
+            if (kind != ElementKind.BUSINESS_RULE_TASK || d.decisionRef() == null
                     || (d.resultVariable() != null && host.has(ns, "resultVariable"))) {
                 return false;
             }
+            for (String detail : d.details()) {
+                int eq = detail.indexOf('=');
+                if (eq < 0 || !DECISION_DETAILS.contains(detail.substring(0, eq)) || host.has(ns, detail.substring(0, eq))) return false;
+            }
             host.put(ns, "decisionRef", d.decisionRef());
             if (d.resultVariable() != null) host.put(ns, "resultVariable", d.resultVariable());
+            for (String detail : d.details()) host.put(ns, detail.substring(0, detail.indexOf('=')), detail.substring(detail.indexOf('=') + 1));
         } else {
             return lowerOwnImplementation(impl, host);
         }
@@ -237,17 +248,26 @@ abstract class JuelVocabulary implements Vocabulary {
         Passing passing = liftPassing(w);
         if (binding == null && passing == null) return null;
         if (passing == null) passing = new Passing(false, false, null, List.of(), List.of());
-        return new CallSettings(binding, version, passing.businessKey, passing.allIn, passing.allOut, passing.inputs, passing.outputs);
+        return new CallSettings(binding, version, passing.businessKey, passing.allIn, passing.allOut, passing.inputs, passing.outputs,
+                passing.allInLocal, passing.allOutLocal);
     }
 
-    record Passing(boolean allIn, boolean allOut, Expression businessKey, List<VariableMapping> inputs, List<VariableMapping> outputs) {}
+    record Passing(boolean allIn, boolean allOut, Expression businessKey, List<VariableMapping> inputs, List<VariableMapping> outputs,
+                   boolean allInLocal, boolean allOutLocal) {
+        Passing(boolean allIn, boolean allOut, Expression businessKey, List<VariableMapping> inputs, List<VariableMapping> outputs) {
+            this(allIn, allOut, businessKey, inputs, outputs, false, false);
+        }
+    }
+
+    /** Whether this namespace's in/out mappings take local="true" (Camunda 7 does, Flowable does not). */
+    boolean mapsLocal() { return false; }
 
     /** The in/out elements, all of them or none: a mapping Baton cannot honour would change what the called process sees. */
     Passing liftPassing(Work w) {
         List<Work.Found> ins = w.find(ns, "in");
         List<Work.Found> outs = w.find(ns, "out");
         if (ins.isEmpty() && outs.isEmpty()) return null;
-        boolean allIn = false, allOut = false;
+        boolean allIn = false, allOut = false, allInLocal = false, allOutLocal = false;
         Expression businessKey = null;
         List<VariableMapping> inputs = new ArrayList<>(), outputs = new ArrayList<>();
         List<Work.Found> all = new ArrayList<>(ins);
@@ -258,21 +278,29 @@ abstract class JuelVocabulary implements Vocabulary {
             Element e = f.element();
             if (e == null) problem = "is not well-formed XML";
             else {
-                List<String> names = Xml.attributeNames(e);
+                List<String> names = new ArrayList<>(Xml.attributeNames(e));
                 String variables = Xml.attr(e, "variables"), source = Xml.attr(e, "source"),
                         sourceExpression = Xml.attr(e, "sourceExpression"), target = Xml.attr(e, "target"),
-                        key = Xml.attr(e, "businessKey");
+                        key = Xml.attr(e, "businessKey"), localText = mapsLocal() ? Xml.attr(e, "local") : null;
+                if (localText != null) names.remove("local");
+                boolean local = "true".equals(localText);
                 if (!Xml.children(e).isEmpty()) problem = "has child elements";
-                else if (variables != null && names.equals(List.of("variables")) && variables.equals("all")) {
-                    if (in) allIn = true; else allOut = true;
+                else if (localText != null && !localText.equals("true") && !localText.equals("false")) {
+                    problem = "has local=\"" + localText + "\", which is not true or false";
+                } else if (variables != null && names.equals(List.of("variables")) && variables.equals("all")) {
+                    if (in && local) allInLocal = true;
+                    else if (in) allIn = true;
+                    else if (local) allOutLocal = true;
+                    else allOut = true;
                 } else if (in && key != null && names.equals(List.of("businessKey"))) {
                     businessKey = Exprs.juel(key);
                 } else if (target != null && source != null && names.size() == 2) {
-                    (in ? inputs : outputs).add(new VariableMapping(target, new Expression("${" + source + "}", Expression.Language.JUEL)));
+                    (in ? inputs : outputs).add(new VariableMapping(target, new Expression("${" + source + "}", Expression.Language.JUEL), local));
                 } else if (target != null && sourceExpression != null && names.size() == 2) {
-                    (in ? inputs : outputs).add(new VariableMapping(target, Exprs.juel(sourceExpression)));
+                    (in ? inputs : outputs).add(new VariableMapping(target, Exprs.juel(sourceExpression), local));
                 } else {
-                    problem = "has attributes " + names + " that Baton does not map (it maps source or sourceExpression with target, variables=\"all\" and businessKey)";
+                    problem = "has attributes " + names + " that Baton does not map (it maps source or sourceExpression with target, variables=\"all\" and businessKey"
+                            + (mapsLocal() ? ", each with local" : "") + ")";
                 }
             }
             if (problem != null) {
@@ -285,7 +313,7 @@ abstract class JuelVocabulary implements Vocabulary {
             }
         }
         for (Work.Found f : all) w.remove(f.fragment());
-        return new Passing(allIn, allOut, businessKey, inputs, outputs);
+        return new Passing(allIn, allOut, businessKey, inputs, outputs, allInLocal, allOutLocal);
     }
 
     boolean lowerCall(CallSettings c, Work w) {
@@ -294,6 +322,7 @@ abstract class JuelVocabulary implements Vocabulary {
             if (m.source() == null || m.target() == null || !Exprs.isJuel(m.source())) return false;
         }
         if (c.version() != null && c.binding() != CallSettings.Binding.VERSION && c.binding() != CallSettings.Binding.VERSION_TAG) return false;
+        if (c.usesLocal() && !mapsLocal()) return false;
         if (w.hasElement(ns, "in") || w.hasElement(ns, "out") || w.has(ns, "calledElementBinding")) return false;
         if (!lowerOwnCall(c, w)) return false;
         if (c.binding() != CallSettings.Binding.LATEST) {
@@ -318,16 +347,18 @@ abstract class JuelVocabulary implements Vocabulary {
         if (c.allIn()) w.add(ns, new Xml.Out("in").attr("variables", "all"));
         if (c.businessKey() != null) w.add(ns, new Xml.Out("in").attr("businessKey", c.businessKey().text()));
         for (VariableMapping m : c.inputs()) w.add(ns, mapping("in", m));
+        if (c.allInLocal()) w.add(ns, new Xml.Out("in").attr("variables", "all").attr("local", "true"));
         if (c.allOut()) w.add(ns, new Xml.Out("out").attr("variables", "all"));
+        if (c.allOutLocal()) w.add(ns, new Xml.Out("out").attr("variables", "all").attr("local", "true"));
         for (VariableMapping m : c.outputs()) w.add(ns, mapping("out", m));
     }
 
     static Xml.Out mapping(String local, VariableMapping m) {
         Matcher v = VARIABLE.matcher(m.source().text());
         if (m.source().language() == Expression.Language.JUEL && v.matches()) {
-            return new Xml.Out(local).attr("source", v.group(1)).attr("target", m.target());
+            return new Xml.Out(local).attr("source", v.group(1)).attr("target", m.target()).attr("local", m.local() ? "true" : null);
         }
-        return new Xml.Out(local).attr("sourceExpression", m.source().text()).attr("target", m.target());
+        return new Xml.Out(local).attr("sourceExpression", m.source().text()).attr("target", m.target()).attr("local", m.local() ? "true" : null);
     }
 
     static <T> List<T> concat(List<T> a, List<T> b) {

@@ -67,6 +67,18 @@ final class Settings {
         String elementVariable;
         String outputCollection;
         Expression outputElement;
+
+        boolean isEmpty() {
+            return collection == null && elementVariable == null && outputCollection == null && outputElement == null;
+        }
+
+        /** All of it was written: nothing is left for the next vocabulary. */
+        void clear() {
+            collection = null;
+            elementVariable = null;
+            outputCollection = null;
+            outputElement = null;
+        }
     }
 
     /** A bpmn:message. */

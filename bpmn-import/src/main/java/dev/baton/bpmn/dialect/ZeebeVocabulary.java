@@ -297,7 +297,7 @@ final class ZeebeVocabulary implements Vocabulary {
         if (s.calledElement == null || w.hasElement(NS, "calledElement")) return;
         CallSettings c = s.call == null ? CallSettings.DEFAULT : s.call;
         boolean expressible = c.binding() != CallSettings.Binding.VERSION && c.businessKey() == null && c.inputs().isEmpty()
-                && c.outputs().isEmpty() && (c.version() != null) == (c.binding() == CallSettings.Binding.VERSION_TAG);
+                && c.outputs().isEmpty() && !c.usesLocal() && (c.version() != null) == (c.binding() == CallSettings.Binding.VERSION_TAG);
         // with the flags Baton cannot say here, the element still names the process; baton:call carries the rest
         CallSettings said = expressible ? c : CallSettings.DEFAULT;
         Xml.Out out = new Xml.Out("calledElement").attr("processId", s.calledElement)
@@ -328,13 +328,10 @@ final class ZeebeVocabulary implements Vocabulary {
     @Override
     public void lowerLoop(Settings.Loop s, Work w) {
         if (!Exprs.isFeel(s.collection) || !Exprs.isFeel(s.outputElement) || w.hasElement(NS, "loopCharacteristics")) return;
-        if (s.collection == null && s.elementVariable == null && s.outputCollection == null && s.outputElement == null) return;
+        if (s.isEmpty()) return;
         w.add(NS, new Xml.Out("loopCharacteristics").attr("inputCollection", Exprs.text(s.collection)).attr("inputElement", s.elementVariable)
                 .attr("outputCollection", s.outputCollection).attr("outputElement", Exprs.text(s.outputElement)));
-        s.collection = null;
-        s.elementVariable = null;
-        s.outputCollection = null;
-        s.outputElement = null;
+        s.clear();
     }
 
     // ---- messages ----

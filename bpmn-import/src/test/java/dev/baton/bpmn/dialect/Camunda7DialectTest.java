@@ -60,6 +60,22 @@ class Camunda7DialectTest {
     }
 
     @Test
+    void aDecisionRefKeepsItsBindingVersionAndResultMappingAndWritesThemBack() {
+        Task rule = task("rate", ElementKind.BUSINESS_RULE_TASK, ext(attrs(camunda("decisionRef"), "rating",
+                camunda("decisionRefBinding"), "version", camunda("decisionRefVersion"), "3",
+                camunda("mapDecisionResult"), "singleEntry", camunda("resultVariable"), "grade")));
+
+        DialectMapping.LiftResult r = RoundTrip.check(camundaDocument(rule));
+
+        Task t = element(r.definitions(), "rate", Task.class);
+        assertThat(t.implementation()).isEqualTo(new Implementation.Decision("rating", "grade",
+                List.of("decisionRefBinding=version", "decisionRefVersion=3", "mapDecisionResult=singleEntry")));
+        assertThat(((Implementation.Decision) t.implementation()).detail("mapDecisionResult")).isEqualTo("singleEntry");
+        assertThat(t.extensions().isEmpty()).as("everything was mapped, so nothing is left to keep").isTrue();
+        assertThat(r.problems()).isEmpty();
+    }
+
+    @Test
     void theHttpConnectorBecomesAnHttpCall() {
         Task call = task("fetchOrder", ElementKind.SERVICE_TASK, ext("""
                 <camunda:connector %s>
@@ -234,17 +250,39 @@ class Camunda7DialectTest {
     }
 
     @Test
-    void aLocalVariableMappingKeepsAllMappingsOfTheCall() {
+    void localInAndOutMappingsAreMappedWithTheirLocalFlag() {
         CallActivity c0 = callActivity("checkCredit", "creditCheck", ext(
                 "<camunda:in %s source=\"a\" target=\"b\"/>".formatted(CAMUNDA),
-                "<camunda:in %s variables=\"all\" local=\"true\"/>".formatted(CAMUNDA)));
+                "<camunda:in %s variables=\"all\" local=\"true\"/>".formatted(CAMUNDA),
+                "<camunda:in %s source=\"reason\" target=\"why\" local=\"true\"/>".formatted(CAMUNDA),
+                "<camunda:out %s sourceExpression=\"${score * 2}\" target=\"doubled\" local=\"true\"/>".formatted(CAMUNDA),
+                "<camunda:out %s variables=\"all\" local=\"true\"/>".formatted(CAMUNDA),
+                "<camunda:out %s source=\"score\" target=\"score\"/>".formatted(CAMUNDA)));
+
+        DialectMapping.LiftResult r = RoundTrip.check(camundaDocument(c0));
+
+        CallActivity c = element(r.definitions(), "checkCredit", CallActivity.class);
+        assertThat(c.call()).isEqualTo(new CallSettings(CallSettings.Binding.LATEST, null, null, false, false,
+                List.of(new VariableMapping("b", new Expression("${a}", Expression.Language.JUEL)),
+                        new VariableMapping("why", new Expression("${reason}", Expression.Language.JUEL), true)),
+                List.of(new VariableMapping("doubled", new Expression("${score * 2}", Expression.Language.JUEL), true),
+                        new VariableMapping("score", new Expression("${score}", Expression.Language.JUEL))), true, true));
+        assertThat(c.extensions().isEmpty()).isTrue();
+        assertThat(r.problems()).isEmpty();
+    }
+
+    @Test
+    void aLocalFlagThatIsNotTrueOrFalseKeepsAllMappingsOfTheCall() {
+        CallActivity c0 = callActivity("checkCredit", "creditCheck", ext(
+                "<camunda:in %s source=\"a\" target=\"b\"/>".formatted(CAMUNDA),
+                "<camunda:in %s variables=\"all\" local=\"yes\"/>".formatted(CAMUNDA)));
 
         DialectMapping.LiftResult r = RoundTrip.check(camundaDocument(c0));
 
         CallActivity c = element(r.definitions(), "checkCredit", CallActivity.class);
         assertThat(c.call()).isEqualTo(CallSettings.DEFAULT);
         assertThat(c.extensions().elements()).hasSize(2);
-        assertThat(r.problems()).hasSize(2).allSatisfy(p -> assertThat(p.message()).contains("local"));
+        assertThat(r.problems()).hasSize(2).allSatisfy(p -> assertThat(p.message()).contains("local=\"yes\""));
     }
 
     @Test

@@ -94,6 +94,9 @@ class LowerThenLiftTest {
         e.add(new CallActivity("call-juel", null, "child", new CallSettings(CallSettings.Binding.VERSION, "3", juel("${key}"), true, false,
                 List.of(new VariableMapping("c", juel("${customer}")), new VariableMapping("d", juel("${x + 1}"))),
                 List.of(new VariableMapping("s", juel("${score}")))), null, null, null));
+        e.add(new CallActivity("call-local", null, "child", new CallSettings(CallSettings.Binding.VERSION_TAG, "1.0", null, false, false,
+                List.of(new VariableMapping("c", juel("${customer}"), true)), List.of(new VariableMapping("s", juel("${score}"), true)), true, true),
+                null, null, null));
         e.add(new CallActivity("call-zeebe", null, "child", new CallSettings(CallSettings.Binding.LATEST, null, null, true, true, null, null),
                 null, null, null));
         e.add(new CallActivity("call-default", null, "child", null, null, null, null));

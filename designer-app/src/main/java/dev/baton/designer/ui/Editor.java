@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What the user does to one open diagram, independent of how it was asked for (menu, key, mouse): selection,
@@ -104,20 +105,17 @@ public final class Editor {
 
     /** Creates an element centred on a point and selects it; returns its id, or null when the rules refused. */
     public String create(ElementType type, double x, double y) {
-        try {
-            Modeling.Created c = modeling().create(index(), type, x, y);
-            if (!run(c.command())) return null;
-            select(c.id());
-            return c.id();
-        } catch (ModelingException e) {
-            status.set(e.getMessage());
-            return null;
-        }
+        return createAndSelect(() -> modeling().create(index(), type, x, y));
     }
 
+    /** Appends an element after the source, connected to it, and selects it; returns its id, or null when the rules refused. */
     public String append(String sourceId, ElementType type) {
+        return createAndSelect(() -> modeling().append(index(), sourceId, type));
+    }
+
+    private String createAndSelect(Supplier<Modeling.Created> creation) {
         try {
-            Modeling.Created c = modeling().append(index(), sourceId, type);
+            Modeling.Created c = creation.get();
             if (!run(c.command())) return null;
             select(c.id());
             return c.id();

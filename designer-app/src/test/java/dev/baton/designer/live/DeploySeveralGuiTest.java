@@ -1,18 +1,14 @@
 package dev.baton.designer.live;
 
 import dev.baton.designer.ui.EditorTab;
-import dev.baton.designer.ui.MainWindow;
 import dev.baton.model.api.DefinitionSummary;
 import dev.baton.model.api.DeploymentResult;
 import dev.baton.model.api.InstanceFamily;
 import dev.baton.model.api.InstanceState;
 import dev.baton.model.api.InstanceView;
 import dev.baton.model.validation.Problem;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,19 +19,15 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.prefs.Preferences;
 
+import static dev.baton.designer.live.LiveDesigner.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,41 +41,29 @@ class DeploySeveralGuiTest {
 
     @TempDir static Path data;
     @TempDir Path dir;
-    private MainWindow window;
-    private Preferences prefs;
-    private LiveSession session;
+    private LiveDesigner live;
 
     @Start
     void start(Stage stage) {
-        System.setProperty("baton.demo.delayMs", "0");
-        prefs = Preferences.userRoot().node("baton-deploy-several-test-" + System.nanoTime());
-        prefs.putDouble("width", 1300);
-        prefs.putDouble("height", 850);
-        window = new MainWindow(stage, prefs);
-        window.setSavePrompt(title -> ButtonBar.ButtonData.NO);
-        window.setDialogsEnabled(false);
-        session = new LiveSession(window, new LiveSession.Config(null, null, data.resolve("engine-" + System.nanoTime()), false,
-                "flightBooking")).start();
-        stage.show();
+        live = LiveDesigner.start(stage, data, "baton-deploy-several-test-", 1300, 850);
     }
 
     @AfterEach
     void stop() throws Exception {
-        session.close();
-        prefs.removeNode();
+        live.close();
     }
 
     @Test
     void a_caller_and_its_callee_chosen_in_the_dialog_are_deployed_together_and_an_instance_runs_through_both(FxRobot robot) throws Exception {
-        await(session::ready, "the engine");
+        await(live.session::ready, "the engine");
         EditorTab callee = open(robot, "ms-callee.bpmn", "ms-callee.bpmn");
         EditorTab caller = open(robot, "ms-caller.bpmn", "ms-caller.bpmn");
-        assertThat(window.current()).isSameAs(caller);
+        assertThat(live.window.current()).isSameAs(caller);
 
         // the dialog lists the open diagrams, only the current one ticked
         AtomicReference<DeploySeveralDialog> dialog = new AtomicReference<>();
         robot.interact(() -> {
-            DeploySeveralDialog d = new DeploySeveralDialog(window.editors(), window.current(), window.stage());
+            DeploySeveralDialog d = new DeploySeveralDialog(live.window.editors(), live.window.current(), live.window.stage());
             dialog.set(d);
             d.show();
         });
@@ -110,25 +90,25 @@ class DeploySeveralGuiTest {
         assertThat(chosen.files()).isEmpty();
 
         AtomicReference<CompletableFuture<DeploymentResult>> f = new AtomicReference<>();
-        robot.interact(() -> f.set(session.deployTogether(chosen.tabs(), chosen.files())));
+        robot.interact(() -> f.set(live.session.deployTogether(chosen.tabs(), chosen.files())));
         DeploymentResult r = f.get().get(30, TimeUnit.SECONDS);
 
         // one deployment with both processes
         assertThat(r.definitions()).extracting(DefinitionSummary::processId).containsExactlyInAnyOrder("msCaller", "msCallee");
-        List<DefinitionSummary> deployed = session.client().definitions().stream()
+        List<DefinitionSummary> deployed = live.session.client().definitions().stream()
                 .filter(x -> x.processId().startsWith("ms")).toList();
         assertThat(deployed).extracting(DefinitionSummary::deploymentId).containsOnly(r.id());
         assertThat(deployed).extracting(DefinitionSummary::sourceName).containsExactlyInAnyOrder("ms-caller.bpmn", "ms-callee.bpmn");
-        assertThat(window.statusText()).startsWith("Deployed ms-callee.bpmn, ms-caller.bpmn together"); // in tab order
+        assertThat(live.window.statusText()).startsWith("Deployed ms-callee.bpmn, ms-caller.bpmn together"); // in tab order
         // each tab now monitors its own process
-        await(() -> session.monitor(caller) != null && session.monitor(callee) != null, "the monitors");
-        assertThat(session.monitor(caller).processId()).isEqualTo("msCaller");
-        assertThat(session.monitor(callee).processId()).isEqualTo("msCallee");
+        await(() -> live.session.monitor(caller) != null && live.session.monitor(callee) != null, "the monitors");
+        assertThat(live.session.monitor(caller).processId()).isEqualTo("msCaller");
+        assertThat(live.session.monitor(callee).processId()).isEqualTo("msCallee");
 
         // started from the form: the variables must be a JSON object, the business key is trimmed
         AtomicReference<javafx.scene.control.Dialog<LiveSession.StartForm>> form = new AtomicReference<>();
         robot.interact(() -> {
-            form.set(session.startForm("msCaller"));
+            form.set(live.session.startForm("msCaller"));
             form.get().show();
         });
         var pane = form.get().getDialogPane();
@@ -150,37 +130,37 @@ class DeploySeveralGuiTest {
         robot.interact(() -> ((javafx.scene.control.Button) pane.lookupButton(ButtonType.OK)).fire());
         LiveSession.StartForm filled = form.get().getResult();
         assertThat(filled.businessKey()).isEqualTo("claim-1");
-        robot.interact(() -> session.start("msCaller", filled));
-        String callerDef = session.monitor(caller).definitionId();
-        await(() -> session.client().instances(callerDef, null, "claim-1", 0, 10).total() == 1, "the instance started from the form");
-        InstanceView parent = session.client().instance(session.client().instances(callerDef, null, "claim-1", 0, 10).items().get(0).id());
+        robot.interact(() -> live.session.start("msCaller", filled));
+        String callerDef = live.session.monitor(caller).definitionId();
+        await(() -> live.session.client().instances(callerDef, null, "claim-1", 0, 10).total() == 1, "the instance started from the form");
+        InstanceView parent = live.session.client().instance(live.session.client().instances(callerDef, null, "claim-1", 0, 10).items().get(0).id());
         assertThat(parent.variables()).containsEntry("claim", "c-1").containsEntry("amount", 120);
-        await(() -> session.client().instance(parent.id()).state() == InstanceState.COMPLETED, "the caller to complete");
-        InstanceFamily family = session.client().family(parent.id());
+        await(() -> live.session.client().instance(parent.id()).state() == InstanceState.COMPLETED, "the caller to complete");
+        InstanceFamily family = live.session.client().family(parent.id());
         assertThat(family.childInstanceIds()).hasSize(1);
         String child = family.childInstanceIds().get(0);
-        InstanceView childView = session.client().instance(child);
+        InstanceView childView = live.session.client().instance(child);
         assertThat(childView.state()).isEqualTo(InstanceState.COMPLETED);
-        assertThat(childView.definitionId()).isEqualTo(session.monitor(callee).definitionId());
-        assertThat(session.client().history(child)).anyMatch(e -> "Assess".equals(e.elementId()));
-        assertThat(session.client().history(parent.id())).anyMatch(e -> "ClaimDone".equals(e.elementId()));
-        await(() -> session.monitor(caller).counts("ClaimDone")[2] == 1 && session.monitor(callee).counts("Assessed")[2] == 1,
+        assertThat(childView.definitionId()).isEqualTo(live.session.monitor(callee).definitionId());
+        assertThat(live.session.client().history(child)).anyMatch(e -> "Assess".equals(e.elementId()));
+        assertThat(live.session.client().history(parent.id())).anyMatch(e -> "ClaimDone".equals(e.elementId()));
+        await(() -> live.session.monitor(caller).counts("ClaimDone")[2] == 1 && live.session.monitor(callee).counts("Assessed")[2] == 1,
                 "both monitors to count the finished instances");
     }
 
     @Test
     void when_the_second_file_has_an_error_nothing_is_deployed_and_the_problems_are_on_its_diagram(FxRobot robot) throws Exception {
-        await(session::ready, "the engine");
+        await(live.session::ready, "the engine");
         EditorTab caller = open(robot, "ms-caller.bpmn", "ms-caller.bpmn");
         EditorTab callee = open(robot, "ms-callee-broken.bpmn", "ms-callee.bpmn");
         // a file from disk, not open, with an error of its own
         Path extra = dir.resolve("extra-broken.bpmn");
-        Files.writeString(extra, resource("live/ms-callee-broken.bpmn").replace("msCallee", "msExtra").replace("AskExpert", "AskLawyer"));
-        List<DefinitionSummary> before = session.client().definitions();
+        Files.writeString(extra, LiveDesigner.resource("live/ms-callee-broken.bpmn").replace("msCallee", "msExtra").replace("AskExpert", "AskLawyer"));
+        List<DefinitionSummary> before = live.session.client().definitions();
         WaitForAsyncUtils.waitForFxEvents();
 
         AtomicReference<CompletableFuture<DeploymentResult>> f = new AtomicReference<>();
-        robot.interact(() -> f.set(session.deployTogether(List.of(caller, callee), List.of(extra))));
+        robot.interact(() -> f.set(live.session.deployTogether(List.of(caller, callee), List.of(extra))));
         assertThatThrownBy(() -> f.get().get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOfSatisfying(EngineClient.EngineException.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
@@ -189,8 +169,8 @@ class DeploySeveralGuiTest {
                 });
 
         // nothing was deployed, not even the caller that had no problem
-        assertThat(session.client().definitions()).isEqualTo(before);
-        assertThat(session.client().definitions()).noneMatch(x -> x.processId().startsWith("ms"));
+        assertThat(live.session.client().definitions()).isEqualTo(before);
+        assertThat(live.session.client().definitions()).noneMatch(x -> x.processId().startsWith("ms"));
 
         // the problem is on the broken element of the callee's diagram, with file and line
         List<Problem> onCallee = engineProblems(callee);
@@ -199,13 +179,13 @@ class DeploySeveralGuiTest {
         Problem expert = onCallee.stream().filter(p -> "AskExpert".equals(p.elementId())).findFirst().orElseThrow();
         assertThat(expert.line()).isPositive();
         assertThat(expert.isError()).isTrue();
-        assertThat(window.current()).isSameAs(callee);
+        assertThat(live.window.current()).isSameAs(callee);
         // the caller's diagram gets none of them; the problem of the file from disk (not open) is listed in the shown
         // diagram's panel, its element named in words (not drawn: that element is not on this diagram)
         assertThat(engineProblems(caller)).isEmpty();
         assertThat(engineProblems(callee)).anyMatch(p -> p.elementId() == null && p.message().startsWith("Engine (extra-broken.bpmn, line ")
                 && p.message().contains("element AskLawyer"));
-        assertThat(window.statusText()).startsWith("The engine refused ms-caller.bpmn, ms-callee.bpmn, extra-broken.bpmn, nothing was deployed");
+        assertThat(live.window.statusText()).startsWith("The engine refused ms-caller.bpmn, ms-callee.bpmn, extra-broken.bpmn, nothing was deployed");
         // the problems stay (the designer's own validation does not wipe them)
         Thread.sleep(700);
         WaitForAsyncUtils.waitForFxEvents();
@@ -213,16 +193,16 @@ class DeploySeveralGuiTest {
         shot(robot, null, "deploy-several-refused");
 
         // fixed, deployed again: the engine's problems go away and both processes are deployed
-        Files.writeString(dir.resolve("ms-callee.bpmn"), resource("live/ms-callee.bpmn"));
+        Files.writeString(dir.resolve("ms-callee.bpmn"), LiveDesigner.resource("live/ms-callee.bpmn"));
         AtomicReference<EditorTab> fixed = new AtomicReference<>();
         robot.interact(() -> {
             callee.getTabPane().getTabs().remove(callee);
-            fixed.set(window.open(dir.resolve("ms-callee.bpmn")));
+            fixed.set(live.window.open(dir.resolve("ms-callee.bpmn")));
         });
-        robot.interact(() -> f.set(session.deployTogether(List.of(caller, fixed.get()), List.of())));
+        robot.interact(() -> f.set(live.session.deployTogether(List.of(caller, fixed.get()), List.of())));
         f.get().get(30, TimeUnit.SECONDS);
         assertThat(engineProblems(caller)).isEmpty();
-        assertThat(session.client().definitions()).extracting(DefinitionSummary::processId).contains("msCaller", "msCallee");
+        assertThat(live.session.client().definitions()).extracting(DefinitionSummary::processId).contains("msCaller", "msCallee");
     }
 
     // ---------------------------------------------------------------- helpers
@@ -234,39 +214,15 @@ class DeploySeveralGuiTest {
     /** Writes a test resource to the temp folder under a name and opens it in a tab. */
     private EditorTab open(FxRobot robot, String resource, String as) throws Exception {
         Path p = dir.resolve(as);
-        Files.writeString(p, resource("live/" + resource));
+        Files.writeString(p, LiveDesigner.resource("live/" + resource));
         AtomicReference<EditorTab> t = new AtomicReference<>();
-        robot.interact(() -> t.set(window.open(p)));
+        robot.interact(() -> t.set(live.window.open(p)));
         assertThat(t.get()).as("opened " + as).isNotNull();
         return t.get();
     }
 
-    private static String resource(String name) throws Exception {
-        try (InputStream in = DeploySeveralGuiTest.class.getResourceAsStream("/" + name)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-    }
-
     /** The dialog (or, with null, the window) as a PNG under target/screenshots. */
     private Path shot(FxRobot robot, DeploySeveralDialog d, String name) throws Exception {
-        Path out = Path.of("target", "screenshots", name + ".png");
-        Files.createDirectories(out.getParent());
-        robot.interact(() -> {
-            WritableImage img = (d == null ? window.stage().getScene() : d.getDialogPane().getScene()).snapshot(null);
-            try {
-                ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", out.toFile());
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return out;
-    }
-
-    private static void await(Callable<Boolean> condition, String what) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what);
-        }
+        return LiveDesigner.shot(robot, () -> d == null ? live.window.stage().getScene() : d.getDialogPane().getScene(), name);
     }
 }

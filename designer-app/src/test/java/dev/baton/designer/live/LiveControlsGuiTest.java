@@ -1,7 +1,5 @@
 package dev.baton.designer.live;
 
-import dev.baton.designer.ui.EditorTab;
-import dev.baton.designer.ui.MainWindow;
 import dev.baton.model.api.HistoryEvent;
 import dev.baton.model.api.InstanceState;
 import dev.baton.model.api.InstanceSummary;
@@ -9,9 +7,7 @@ import dev.baton.model.api.InstanceView;
 import dev.baton.model.api.StartInstanceRequest;
 import dev.baton.samples.DemoServices;
 import dev.baton.samples.Samples;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -20,7 +16,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,19 +26,14 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
+import static dev.baton.designer.live.LiveDesigner.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -55,40 +45,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LiveControlsGuiTest {
 
     @TempDir static Path data;
-    private MainWindow window;
-    private Preferences prefs;
-    private LiveSession session;
+    private LiveDesigner live;
 
     @Start
     void start(Stage stage) {
-        System.setProperty("baton.demo.delayMs", "0");
         System.setProperty("baton.monitor.pageSize", "4");
-        prefs = Preferences.userRoot().node("baton-live-controls-test-" + System.nanoTime());
-        prefs.putDouble("width", 1400);
-        prefs.putDouble("height", 900);
-        window = new MainWindow(stage, prefs);
-        window.setSavePrompt(title -> ButtonBar.ButtonData.NO);
-        window.setDialogsEnabled(false);
-        session = new LiveSession(window, new LiveSession.Config(null, null, data.resolve("engine-" + System.nanoTime()), false,
-                "flightBooking")).start();
-        stage.show();
+        live = LiveDesigner.start(stage, data, "baton-live-controls-test-", 1400, 900);
     }
 
     @AfterEach
     void stop() throws Exception {
         System.clearProperty("baton.monitor.pageSize");
-        session.close();
-        prefs.removeNode();
+        live.close();
     }
 
     @Test
     void a_token_stuck_at_an_incident_is_moved_to_another_element_from_the_instance_view(FxRobot robot) throws Exception {
-        Monitor m = firstRunDone();
-        DemoServices services = session.demoServices();
-        services.set("cars", DemoServices.Mode.ERROR, 0);
-        InstanceView started = session.client().start("flightBooking", Samples.variables("flightBooking", 41, services.url()), "trip-41");
-        await(() -> m.counts("ReserveCar")[1] == 1, "the incident at 'Reserve car'");
-        select(robot, m, started.id());
+        Monitor m = live.firstRunDone();
+        InstanceView started = tripAtIncident(robot, m, 41);
         await(() -> m.activeElements().equals(java.util.Set.of("ReserveCar")) && !m.selected().incidents().isEmpty(), "the instance view");
 
         ComboBox<String> from = robot.lookup("#monitor-move-from").queryAs(ComboBox.class);
@@ -107,7 +81,7 @@ class LiveControlsGuiTest {
         robot.interact(move::fire);
         // nothing happens before the confirmation
         assertThat(confirm.getParent().isVisible()).isTrue();
-        assertThat(session.client().instance(started.id()).state()).isEqualTo(InstanceState.ACTIVE);
+        assertThat(live.session.client().instance(started.id()).state()).isEqualTo(InstanceState.ACTIVE);
         robot.interact(confirm::fire);
 
         await(() -> m.selected().state() == InstanceState.COMPLETED, "the moved instance to complete at 'Trip booked'");
@@ -121,12 +95,8 @@ class LiveControlsGuiTest {
 
     @Test
     void variables_are_edited_as_json_checked_before_sending_and_the_change_is_in_the_history(FxRobot robot) throws Exception {
-        Monitor m = firstRunDone();
-        DemoServices services = session.demoServices();
-        services.set("cars", DemoServices.Mode.ERROR, 0);
-        InstanceView started = session.client().start("flightBooking", Samples.variables("flightBooking", 42, services.url()), "trip-42");
-        await(() -> m.counts("ReserveCar")[1] == 1, "the incident at 'Reserve car'");
-        select(robot, m, started.id());
+        Monitor m = live.firstRunDone();
+        InstanceView started = tripAtIncident(robot, m, 42);
         await(() -> m.selected().variables().containsKey("tripId"), "the instance's variables");
         TextArea vars = robot.lookup("#monitor-variables").queryAs(TextArea.class);
         Button save = robot.lookup("#monitor-save-variables").queryAs(Button.class);
@@ -152,7 +122,7 @@ class LiveControlsGuiTest {
         robot.interact(save::fire);
 
         await(() -> m.selected().variables().get("traveller") instanceof Map<?, ?> t && "Ada".equals(t.get("name")), "the new variable");
-        Map<String, Object> inEngine = session.client().instance(started.id()).variables();
+        Map<String, Object> inEngine = live.session.client().instance(started.id()).variables();
         assertThat(inEngine).containsEntry("tripId", "trip-42").containsKey("traveller");
         await(() -> m.history().stream().anyMatch(e -> e.type().equals("VARIABLES_CHANGED")
                 && ((Map<?, ?>) e.payload().get("variables")).keySet().equals(java.util.Set.of("traveller"))), "the change in the history");
@@ -161,14 +131,14 @@ class LiveControlsGuiTest {
 
     @Test
     void the_heatmap_colours_elements_by_frequency_or_time_spent_and_replay_scrubs_through_an_instance(FxRobot robot) throws Exception {
-        Monitor m = firstRunDone();
-        DemoServices services = session.demoServices();
+        Monitor m = live.firstRunDone();
+        DemoServices services = live.session.demoServices();
         services.defaultDelay(60);
         services.set("cars", DemoServices.Mode.OK, 400);
         // trips whose number is a multiple of 4 get no car: their flight and hotel are compensated
         List<String> ids = new ArrayList<>();
         for (int n = 1; n <= 8; n++) {
-            ids.add(session.client().start("flightBooking", Samples.variables("flightBooking", n, services.url()), "trip-" + n).id());
+            ids.add(live.session.client().start("flightBooking", Samples.variables("flightBooking", n, services.url()), "trip-" + n).id());
         }
         await(() -> m.counts("TripBooked")[2] == 8 && m.counts("TripFailed")[2] == 2, "the ten trips to end");
         await(() -> m.averageDuration("ReserveCar") != null && m.averageDuration("ReserveCar") >= 300, "the durations");
@@ -179,11 +149,11 @@ class LiveControlsGuiTest {
         assertThat(m.heat()).isEqualTo(Monitor.Heat.FREQUENCY);
         assertThat(m.counts("ReserveFlight")[2]).isEqualTo(10);
         WaitForAsyncUtils.waitForFxEvents();
-        Path frequency = shot(robot, "monitor-heatmap-frequency");
+        Path frequency = live.shot(robot, "monitor-heatmap-frequency");
         robot.interact(() -> heat.setValue("Heatmap: time spent"));
         assertThat(m.heat()).isEqualTo(Monitor.Heat.DURATION);
         WaitForAsyncUtils.waitForFxEvents();
-        Path duration = shot(robot, "monitor-heatmap-duration");
+        Path duration = live.shot(robot, "monitor-heatmap-duration");
         // the canvas changed with the heat: red where the car service took longest
         assertThat(Files.readAllBytes(duration)).isNotEqualTo(Files.readAllBytes(frequency));
         assertThat(Monitor.heatColor(1).getRed()).isGreaterThan(Monitor.heatColor(1).getGreen());
@@ -207,7 +177,7 @@ class LiveControlsGuiTest {
         assertThat(atHotel.path()).contains("TripRequested", "ReserveFlight", "FlightOk", "ReserveHotel").doesNotContain("ReserveCar", "TripFailed");
         assertThat(robot.lookup("#monitor-replay-time").queryAs(Label.class).getText()).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}  \\(replay: .* of .*, \\d+ of \\d+ events\\)");
         WaitForAsyncUtils.waitForFxEvents();
-        shot(robot, "monitor-replay");
+        live.shot(robot, "monitor-replay");
         Monitor.Snapshot atStart = m.stateAt(m.historyStart() - 1);
         assertThat(atStart.active()).isEmpty();
         assertThat(atStart.events()).isZero();
@@ -230,18 +200,18 @@ class LiveControlsGuiTest {
 
     @Test
     void a_called_instance_opens_in_its_definitions_monitor_and_back_to_parent_returns(FxRobot robot) throws Exception {
-        firstRunDone();
-        EngineClient client = session.client();
-        client.deploy("call-child.bpmn", resource("live/call-child.bpmn"));
-        client.deploy("call-parent.bpmn", resource("live/call-parent.bpmn"));
+        live.firstRunDone();
+        EngineClient client = live.session.client();
+        client.deploy("call-child.bpmn", LiveDesigner.resource("live/call-child.bpmn"));
+        client.deploy("call-parent.bpmn", LiveDesigner.resource("live/call-parent.bpmn"));
         InstanceView parent = client.start("shipOrder", Map.of("orderId", "o-7"), "ship-7");
         await(() -> !client.family(parent.id()).childInstanceIds().isEmpty(), "the called instance");
         String child = client.family(parent.id()).childInstanceIds().get(0);
 
-        robot.interact(() -> session.openInstance(parent.id()));
-        await(() -> monitor() != null && monitor().definitionId().equals("shipOrder:1") && monitor().selected() != null
-                && monitor().family() != null, "the parent's monitor with the instance");
-        Monitor parentMonitor = monitor();
+        robot.interact(() -> live.session.openInstance(parent.id()));
+        await(() -> live.monitor() != null && live.monitor().definitionId().equals("shipOrder:1") && live.monitor().selected() != null
+                && live.monitor().family() != null, "the parent's monitor with the instance");
+        Monitor parentMonitor = live.monitor();
         assertThat(parentMonitor.activeElements()).containsExactly("PickItems");
         ListView<String> children = robot.lookup("#monitor-children").queryAs(ListView.class);
         await(() -> children.getItems().size() == 1, "the called instance listed");
@@ -250,26 +220,26 @@ class LiveControlsGuiTest {
         robot.interact(() -> children.getSelectionModel().select(0));
         robot.interact(() -> robot.lookup("#monitor-open-child").queryAs(Button.class).fire());
 
-        await(() -> monitor() != null && monitor().definitionId().equals("pickItems:1") && monitor().selected() != null
-                && monitor().selected().id().equals(child) && monitor().family() != null, "the child's monitor with the called instance");
-        assertThat(monitor().activeElements()).containsExactly("Pick");
-        assertThat(window.current().getText()).isEqualTo("pickItems:1 (engine)");
+        await(() -> live.monitor() != null && live.monitor().definitionId().equals("pickItems:1") && live.monitor().selected() != null
+                && live.monitor().selected().id().equals(child) && live.monitor().family() != null, "the child's monitor with the called instance");
+        assertThat(live.monitor().activeElements()).containsExactly("Pick");
+        assertThat(live.window.current().getText()).isEqualTo("pickItems:1 (engine)");
         Button back = robot.lookup("#monitor-back-to-parent").match(n -> n.isVisible()).queryAs(Button.class);
         robot.interact(back::fire);
 
-        await(() -> monitor() == parentMonitor && parentMonitor.selected() != null && parentMonitor.selected().id().equals(parent.id()),
+        await(() -> live.monitor() == parentMonitor && parentMonitor.selected() != null && parentMonitor.selected().id().equals(parent.id()),
                 "back at the parent in its tab");
-        assertThat(window.current().getText()).isEqualTo("shipOrder:1 (engine)");
+        assertThat(live.window.current().getText()).isEqualTo("shipOrder:1 (engine)");
     }
 
     @Test
     void the_instance_list_filters_by_state_and_business_key_and_pages_on_the_server(FxRobot robot) throws Exception {
-        Monitor m = firstRunDone();
-        DemoServices services = session.demoServices();
+        Monitor m = live.firstRunDone();
+        DemoServices services = live.session.demoServices();
         services.set("cars", DemoServices.Mode.ERROR, 0);
         int[] numbers = {501, 502, 503, 505, 506}; // a multiple of 4 would be declined before the car service fails
         for (int n = 1; n <= 5; n++) {
-            session.client().start("flightBooking", Samples.variables("flightBooking", numbers[n - 1], services.url()), "page-" + n);
+            live.session.client().start("flightBooking", Samples.variables("flightBooking", numbers[n - 1], services.url()), "page-" + n);
         }
         await(() -> m.counts("ReserveCar")[1] == 5, "five trips waiting at an incident");
         TableView<InstanceSummary> table = robot.lookup("#monitor-instances").queryAs(TableView.class);
@@ -299,7 +269,7 @@ class LiveControlsGuiTest {
 
         // the list stays filtered while it updates live
         String url = services.url();
-        session.client().start("flightBooking", Samples.variables("flightBooking", 507, url), "page-6");
+        live.session.client().start("flightBooking", Samples.variables("flightBooking", 507, url), "page-6");
         await(() -> m.total() == 6 && table.getItems().size() == 4, "the new active trip counted");
         robot.interact(() -> key.setText("page-6"));
         await(() -> m.total() == 1 && table.getItems().get(0).businessKey().equals("page-6"), "only page-6");
@@ -307,16 +277,16 @@ class LiveControlsGuiTest {
 
     @Test
     void after_the_event_stream_drops_the_monitor_reconnects_and_catches_up_on_missed_events(FxRobot robot) throws Exception {
-        Monitor m = firstRunDone();
+        Monitor m = live.firstRunDone();
         Label status = robot.lookup("#engine-status").queryAs(Label.class);
         List<String> seen = new CopyOnWriteArrayList<>();
         robot.interact(() -> status.textProperty().addListener((o, a, b) -> seen.add(b)));
-        EmbeddedEngine embedded = session.embedded();
+        EmbeddedEngine embedded = live.session.embedded();
 
         embedded.stopServer();
         await(() -> status.getText().startsWith("Engine: connection lost, reconnecting"), "the status bar to show the loss");
         // while nobody can connect, the engine runs three more trips: the designer misses their events
-        String url = session.demoServices().url();
+        String url = live.session.demoServices().url();
         for (int n = 69; n < 72; n++) { // none a multiple of 4: all three get a car
             embedded.engine().startInstance("flightBooking", new StartInstanceRequest(Samples.variables("flightBooking", n, url), "missed-" + n, null));
         }
@@ -335,7 +305,7 @@ class LiveControlsGuiTest {
         assertThat(lost).isGreaterThanOrEqualTo(0);
         assertThat(back).isGreaterThan(lost);
         // the stream replays the missed events: a trip started after reconnecting is counted once, like the rest
-        session.client().start("flightBooking", Samples.variables("flightBooking", 81, url), "after-81");
+        live.session.client().start("flightBooking", Samples.variables("flightBooking", 81, url), "after-81");
         await(() -> m.counts("TripBooked")[2] == 6, "the next trip counted");
         Thread.sleep(800);
         assertThat(m.counts("TripBooked")[2]).isEqualTo(6);
@@ -343,42 +313,17 @@ class LiveControlsGuiTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private Monitor firstRunDone() throws Exception {
-        await(() -> session.ready() && monitor() != null, "the monitor to open");
-        Monitor m = monitor();
-        await(() -> m.counts("TripBooked")[2] == 2, "the first run's two trips booked");
-        return m;
-    }
-
-    private Monitor monitor() {
-        EditorTab t = window.current();
-        return t == null ? null : session.monitor(t);
+    /** Trip n with the car service failing, waited for at its incident at 'Reserve car' and selected in the monitor. */
+    private InstanceView tripAtIncident(FxRobot robot, Monitor m, int n) throws Exception {
+        InstanceView started = live.startTripWhileCarsFail(n);
+        await(() -> m.counts("ReserveCar")[1] == 1, "the incident at 'Reserve car'");
+        select(robot, m, started.id());
+        return started;
     }
 
     private static void select(FxRobot robot, Monitor m, String id) throws Exception {
         robot.interact(() -> m.select(id));
         await(() -> m.selected() != null && m.selected().id().equals(id), "instance " + id + " selected");
-    }
-
-    private static String resource(String name) throws Exception {
-        try (InputStream in = LiveControlsGuiTest.class.getResourceAsStream("/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    /** The window as a PNG under target/screenshots (for docs/images, looked at before copying). */
-    private Path shot(FxRobot robot, String name) throws Exception {
-        Path out = Path.of("target", "screenshots", name + ".png");
-        Files.createDirectories(out.getParent());
-        robot.interact(() -> {
-            WritableImage img = window.stage().getScene().snapshot(null);
-            try {
-                ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", out.toFile());
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return out;
     }
 
     private static int indexOf(List<String> l, String prefix) {
@@ -389,13 +334,5 @@ class LiveControlsGuiTest {
     private static int lastIndexOf(List<String> l, String prefix) {
         for (int i = l.size() - 1; i >= 0; i--) if (l.get(i).startsWith(prefix)) return i;
         return -1;
-    }
-
-    private static void await(Callable<Boolean> condition, String what) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what);
-        }
     }
 }

@@ -1,14 +1,11 @@
 package dev.baton.designer.live;
 
-import dev.baton.designer.ui.EditorTab;
-import dev.baton.designer.ui.MainWindow;
 import dev.baton.model.api.IncidentView;
 import dev.baton.model.api.InstanceState;
 import dev.baton.model.api.InstanceSummary;
 import dev.baton.model.api.InstanceView;
 import dev.baton.samples.DemoServices;
 import dev.baton.samples.Samples;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -20,15 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
+import static dev.baton.designer.live.LiveDesigner.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,36 +33,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MonitorGuiTest {
 
     @TempDir static Path data;
-    private MainWindow window;
-    private Preferences prefs;
-    private LiveSession session;
+    private LiveDesigner live;
 
     @Start
     void start(Stage stage) {
-        System.setProperty("baton.demo.delayMs", "0");
-        prefs = Preferences.userRoot().node("baton-monitor-test-" + System.nanoTime());
-        prefs.putDouble("width", 1400);
-        prefs.putDouble("height", 900);
-        window = new MainWindow(stage, prefs);
-        window.setSavePrompt(title -> ButtonBar.ButtonData.NO);
-        window.setDialogsEnabled(false);
-        session = new LiveSession(window, new LiveSession.Config(null, null, data.resolve("engine-" + System.nanoTime()), false,
-                "flightBooking")).start();
-        stage.show();
+        live = LiveDesigner.start(stage, data, "baton-monitor-test-", 1400, 900);
     }
 
     @AfterEach
     void stop() throws Exception {
-        session.close();
-        prefs.removeNode();
+        live.close();
     }
 
     @Test
     void the_first_run_shows_the_samples_instances_and_their_completed_counts_on_the_diagram(FxRobot robot) throws Exception {
-        await(() -> session.ready() && monitor() != null, "the monitor to open");
-        Monitor m = monitor();
+        Monitor m = live.monitorOpened();
         assertThat(m.definitionId()).isEqualTo("flightBooking:1");
-        assertThat(window.current().getText()).isEqualTo("flightBooking:1 (engine)");
+        assertThat(live.window.current().getText()).isEqualTo("flightBooking:1 (engine)");
         // the designer's first run started two trips; both book flight, hotel and car
         await(() -> m.counts("TripBooked")[2] == 2, "two trips counted at 'Trip booked'");
         assertThat(m.counts("ReserveCar")[2]).isEqualTo(2);
@@ -80,13 +61,9 @@ class MonitorGuiTest {
 
     @Test
     void an_instance_started_live_appears_and_its_incident_is_drawn_then_retried_from_the_instance_view(FxRobot robot) throws Exception {
-        await(() -> session.ready() && monitor() != null, "the monitor to open");
-        Monitor m = monitor();
         // the first run's two trips must be through before the car service fails, or they would fail too
-        await(() -> m.counts("TripBooked")[2] == 2, "the first run's two trips booked");
-        DemoServices services = session.demoServices();
-        services.set("cars", DemoServices.Mode.ERROR, 0);
-        InstanceView started = session.client().start("flightBooking", Samples.variables("flightBooking", 77, services.url()), "trip-77");
+        Monitor m = live.firstRunDone();
+        InstanceView started = live.startTripWhileCarsFail(77);
 
         // the live stream adds it to the list and, after the car service's three failed tries, draws the incident
         await(() -> m.instances().stream().anyMatch(i -> i.id().equals(started.id())), "trip-77 in the instance list");
@@ -103,7 +80,7 @@ class MonitorGuiTest {
         await(() -> incidents.getItems().size() == 1, "the incident in the panel");
         assertThat(incidents.getItems().get(0).message()).contains("answered 500");
 
-        services.set("cars", DemoServices.Mode.OK, 0);
+        live.session.demoServices().set("cars", DemoServices.Mode.OK, 0);
         // the list's cells are laid out on a later pulse than the one that set its items
         await(() -> retryButton(robot, incidents) != null, "the incident's Retry button to be laid out");
         robot.interact(() -> retryButton(robot, incidents).fire());
@@ -116,11 +93,10 @@ class MonitorGuiTest {
 
     @Test
     void events_reach_the_screen_quickly_while_a_hundred_instances_a_second_start(FxRobot robot) throws Exception {
-        await(() -> session.ready() && monitor() != null, "the monitor to open");
-        Monitor m = monitor();
-        String url = session.demoServices().url();
-        session.latency().reset();
-        session.arrivalLatency().reset();
+        Monitor m = live.monitorOpened();
+        String url = live.session.demoServices().url();
+        live.session.latency().reset();
+        live.session.arrivalLatency().reset();
         // pulse intervals, printed with the latency: a busy JavaFX thread shows as long intervals
         List<Double> pulses = java.util.Collections.synchronizedList(new ArrayList<>());
         javafx.animation.AnimationTimer pulse = new javafx.animation.AnimationTimer() {
@@ -144,7 +120,7 @@ class MonitorGuiTest {
                     long due = begin + (long) ((k * 4 + offset) * 10_000_000L);
                     while (System.nanoTime() < due) Thread.onSpinWait();
                     try {
-                        session.client().start("flightBooking", Samples.variables("flightBooking", n, url), "trip-" + n);
+                        live.session.client().start("flightBooking", Samples.variables("flightBooking", n, url), "trip-" + n);
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
@@ -155,7 +131,7 @@ class MonitorGuiTest {
         }
         for (Thread th : starters) th.join();
         double seconds = (System.nanoTime() - begin) / 1e9;
-        awaitLong(() -> m.counts("TripBooked")[2] + m.counts("NotBooked")[2] >= 300, "300 trips to end");
+        await(180, () -> m.counts("TripBooked")[2] + m.counts("NotBooked")[2] >= 300, "300 trips to end");
         robot.interact(pulse::stop);
         List<Double> gaps = new ArrayList<>(pulses);
         java.util.Collections.sort(gaps);
@@ -164,13 +140,13 @@ class MonitorGuiTest {
         if (!gaps.isEmpty() && !frames.isEmpty()) System.out.printf("  pulse interval median %.0f ms, p99 %.0f ms, max %.0f ms (%d); diagram paint median %.1f ms, p99 %.1f ms%n",
                 gaps.get(gaps.size() / 2), gaps.get((int) (gaps.size() * 0.99)), gaps.get(gaps.size() - 1), gaps.size(),
                 frames.get(frames.size() / 2), frames.get((int) (frames.size() * 0.99)));
-        long p50 = session.latency().percentile(50), p99 = session.latency().percentile(99);
+        long p50 = live.session.latency().percentile(50), p99 = live.session.latency().percentile(99);
         System.out.printf("event-to-screen latency: %d events, p50 %d ms, p99 %d ms (300 instances started in %.1f s)%n",
-                session.latency().count(), p50, p99, seconds);
+                live.session.latency().count(), p50, p99, seconds);
         System.out.printf("  of which event time to arrival at the designer: p50 %d ms, p99 %d ms; load average %.1f%n",
-                session.arrivalLatency().percentile(50), session.arrivalLatency().percentile(99),
+                live.session.arrivalLatency().percentile(50), live.session.arrivalLatency().percentile(99),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        assertThat(session.latency().count()).isGreaterThan(300);
+        assertThat(live.session.latency().count()).isGreaterThan(300);
         assertThat(p50).isBetween(0L, 1000L);
     }
 
@@ -180,29 +156,8 @@ class MonitorGuiTest {
                 .map(javafx.scene.control.Button.class::cast).orElse(null);
     }
 
-    private Monitor monitor() {
-        EditorTab t = window.current();
-        return t == null ? null : session.monitor(t);
-    }
-
     private static int rowOf(TableView<InstanceSummary> table, String id) {
         for (int i = 0; i < table.getItems().size(); i++) if (table.getItems().get(i).id().equals(id)) return i;
         throw new AssertionError("instance " + id + " is not in the list");
-    }
-
-    private static void awaitLong(Callable<Boolean> condition, String what) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what);
-        }
-    }
-
-    private static void await(Callable<Boolean> condition, String what) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what);
-        }
     }
 }

@@ -1,10 +1,8 @@
 package dev.baton.designer.live;
 
-import dev.baton.designer.ui.MainWindow;
 import dev.baton.model.api.DefinitionSummary;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.scene.control.ButtonBar;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,44 +35,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TenThousandInstancesBenchmarkTest {
 
     @TempDir static Path data;
-    private MainWindow window;
-    private Preferences prefs;
-    private LiveSession session;
+    private LiveDesigner live;
 
     @Start
     void start(Stage stage) {
-        System.setProperty("baton.demo.delayMs", "0");
-        prefs = Preferences.userRoot().node("baton-tenk-bench-" + System.nanoTime());
-        prefs.putDouble("width", 1400);
-        prefs.putDouble("height", 900);
-        window = new MainWindow(stage, prefs);
-        window.setSavePrompt(title -> ButtonBar.ButtonData.NO);
-        window.setDialogsEnabled(false);
-        session = new LiveSession(window, new LiveSession.Config(null, null, data.resolve("engine-" + System.nanoTime()), false,
-                "flightBooking")).start();
-        stage.show();
+        live = LiveDesigner.start(stage, data, "baton-tenk-bench-", 1400, 900);
     }
 
     @AfterEach
     void stop() throws Exception {
-        session.close();
-        prefs.removeNode();
+        live.close();
     }
 
     @Test
     void pulses_badges_and_latency_with_ten_thousand_active_instances(FxRobot robot) throws Exception {
         int n = TenThousandInstancesGuiTest.INSTANCES;
-        TenThousandInstancesGuiTest.await(() -> session.ready() && session.client() != null, "the engine");
-        EngineClient client = session.client();
+        LiveDesigner.await(TenThousandInstancesGuiTest.TIMEOUT_SECONDS, () -> live.session.ready() && live.session.client() != null, "the engine");
+        EngineClient client = live.session.client();
         client.deploy("tenk.bpmn", TenThousandInstancesGuiTest.PROCESS);
         DefinitionSummary def = client.definitions().stream().filter(d -> d.processId().equals("tenk")).findFirst().orElseThrow();
         CompletableFuture<Monitor> opened = new CompletableFuture<>();
-        Platform.runLater(() -> opened.complete(session.openMonitor(def, TenThousandInstancesGuiTest.PROCESS)));
+        Platform.runLater(() -> opened.complete(live.session.openMonitor(def, TenThousandInstancesGuiTest.PROCESS)));
         Monitor m = opened.get(30, TimeUnit.SECONDS);
         long t0 = System.nanoTime();
         TenThousandInstancesGuiTest.startAll(client, n);
         double startSeconds = (System.nanoTime() - t0) / 1e9;
-        TenThousandInstancesGuiTest.await(() -> m.counts("Approve")[0] == n, n + " tokens at 'Approve'");
+        LiveDesigner.await(TenThousandInstancesGuiTest.TIMEOUT_SECONDS, () -> m.counts("Approve")[0] == n, n + " tokens at 'Approve'");
 
         // badges: the engine's statistics for the definition (what the monitor re-fetches), best and median of 10
         List<Double> stats = new ArrayList<>();
@@ -98,8 +83,8 @@ class TenThousandInstancesBenchmarkTest {
             }
         };
         robot.interact(pulse::start);
-        session.latency().reset();
-        session.arrivalLatency().reset();
+        live.session.latency().reset();
+        live.session.arrivalLatency().reset();
         stopProbe = false;
         Thread prober = new Thread(() -> {
             while (!stopProbe) {
@@ -141,7 +126,7 @@ class TenThousandInstancesBenchmarkTest {
         }
         for (Thread th : starters) th.join();
         double moreSeconds = (System.nanoTime() - begin) / 1e9;
-        TenThousandInstancesGuiTest.await(() -> m.counts("Approve")[0] == n + 500, (n + 500) + " tokens at 'Approve'");
+        LiveDesigner.await(TenThousandInstancesGuiTest.TIMEOUT_SECONDS, () -> m.counts("Approve")[0] == n + 500, (n + 500) + " tokens at 'Approve'");
         stopProbe = true;
         prober.join();
         robot.interact(pulse::stop);
@@ -156,10 +141,10 @@ class TenThousandInstancesBenchmarkTest {
         System.out.printf("BENCHMARK tenk: runLater wait median %.1f ms, p99 %.1f ms; diagram paint median %.1f ms, p99 %.1f ms (%d probes)%n",
                 pct(waits, 50), pct(waits, 99), pct(paints, 50), pct(paints, 99), waits.size());
         System.out.printf("BENCHMARK tenk: event-to-screen %d events, p50 %d ms, p99 %d ms (arrival at the designer p50 %d ms, p99 %d ms)%n",
-                session.latency().count(), session.latency().percentile(50), session.latency().percentile(99),
-                session.arrivalLatency().percentile(50), session.arrivalLatency().percentile(99));
+                live.session.latency().count(), live.session.latency().percentile(50), live.session.latency().percentile(99),
+                live.session.arrivalLatency().percentile(50), live.session.arrivalLatency().percentile(99));
         assertThat(pulses).isNotEmpty();
-        assertThat(session.latency().count()).isGreaterThanOrEqualTo(500);
+        assertThat(live.session.latency().count()).isGreaterThanOrEqualTo(500);
     }
 
     private volatile boolean stopProbe;

@@ -1,14 +1,12 @@
 package dev.baton.designer.live;
 
 import dev.baton.designer.ui.EditorTab;
-import dev.baton.designer.ui.MainWindow;
 import dev.baton.model.api.DefinitionSummary;
 import dev.baton.model.api.InstanceState;
 import dev.baton.model.api.InstanceSummary;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -19,18 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.prefs.Preferences;
 
+import static dev.baton.designer.live.LiveDesigner.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -70,40 +66,31 @@ class TenThousandInstancesGuiTest {
             </bpmn:definitions>
             """;
 
+    /** How long the waits for 10,000 instances' events allow. */
+    static final long TIMEOUT_SECONDS = 120;
+
     @TempDir static Path data;
-    private MainWindow window;
-    private Preferences prefs;
-    private LiveSession session;
+    private LiveDesigner live;
 
     @Start
     void start(Stage stage) {
-        System.setProperty("baton.demo.delayMs", "0");
-        prefs = Preferences.userRoot().node("baton-tenk-test-" + System.nanoTime());
-        prefs.putDouble("width", 1400);
-        prefs.putDouble("height", 900);
-        window = new MainWindow(stage, prefs);
-        window.setSavePrompt(title -> ButtonBar.ButtonData.NO);
-        window.setDialogsEnabled(false);
-        session = new LiveSession(window, new LiveSession.Config(null, null, data.resolve("engine-" + System.nanoTime()), false,
-                "flightBooking")).start();
-        stage.show();
+        live = LiveDesigner.start(stage, data, "baton-tenk-test-", 1400, 900);
     }
 
     @AfterEach
     void stop() throws Exception {
-        session.close();
-        prefs.removeNode();
+        live.close();
     }
 
     @Test
     void ten_thousand_waiting_instances_show_as_one_badge_and_one_page_and_the_ui_keeps_answering(FxRobot robot) throws Exception {
-        await(() -> session.ready() && session.client() != null, "the engine");
-        EngineClient client = session.client();
+        await(TIMEOUT_SECONDS, () -> live.session.ready() && live.session.client() != null, "the engine");
+        EngineClient client = live.session.client();
         client.deploy("tenk.bpmn", PROCESS);
         DefinitionSummary def = client.definitions().stream().filter(d -> d.processId().equals("tenk")).findFirst().orElseThrow();
         // the monitor is open while the instances start, so their events stream into it
         CompletableFuture<Monitor> opened = new CompletableFuture<>();
-        Platform.runLater(() -> opened.complete(session.openMonitor(def, PROCESS)));
+        Platform.runLater(() -> opened.complete(live.session.openMonitor(def, PROCESS)));
         Monitor m = opened.get(30, TimeUnit.SECONDS);
 
         long t0 = System.nanoTime();
@@ -114,7 +101,7 @@ class TenThousandInstancesGuiTest {
         Platform.runLater(() -> answered.complete(Platform.isFxApplicationThread()));
         assertThat(answered.get(30, TimeUnit.SECONDS)).isTrue();
 
-        await(() -> m.counts("Approve")[0] == INSTANCES, INSTANCES + " tokens at 'Approve'");
+        await(TIMEOUT_SECONDS, () -> m.counts("Approve")[0] == INSTANCES, INSTANCES + " tokens at 'Approve'");
         System.out.printf("tenk: badge at %d after %.1f s%n", INSTANCES, (System.nanoTime() - t0) / 1e9);
         // and the engine's own figures, fetched once the events pause, agree
         assertThat(client.statistics(def.id())).anySatisfy(s -> {
@@ -125,7 +112,7 @@ class TenThousandInstancesGuiTest {
 
         // one page of the list, the total in the label
         TableView<InstanceSummary> table = robot.lookup("#monitor-instances").queryAs(TableView.class);
-        await(() -> m.total() == INSTANCES && table.getItems().size() == m.pageSize(), "one page of the instance list");
+        await(TIMEOUT_SECONDS, () -> m.total() == INSTANCES && table.getItems().size() == m.pageSize(), "one page of the instance list");
         Label page = robot.from(table.getParent()).lookup((Node n) -> n instanceof Label l && l.getText().contains(" of ")).queryAs(Label.class);
         assertThat(page.getText()).isEqualTo("1–" + m.pageSize() + " of " + INSTANCES);
         assertThat(table.getItems()).allMatch(i -> i.state() == InstanceState.ACTIVE);
@@ -133,7 +120,7 @@ class TenThousandInstancesGuiTest {
         int rows = robot.from(table).lookup(".table-row-cell").queryAll().size();
         assertThat(rows).isBetween(1, m.pageSize() + 5);
         EditorTab tab = m.tab();
-        assertThat(countNodes(window.stage().getScene().getRoot())).isLessThan(2_000);
+        assertThat(countNodes(live.window.stage().getScene().getRoot())).isLessThan(2_000);
 
         // the badge drawn at 'Approve' says 10000
         List<String> texts = new ArrayList<>();
@@ -143,13 +130,13 @@ class TenThousandInstancesGuiTest {
         // paging moves to the next page
         List<InstanceSummary> first = List.copyOf(table.getItems());
         robot.interact(() -> m.page(1));
-        await(() -> page.getText().equals((m.pageSize() + 1) + "–" + 2 * m.pageSize() + " of " + INSTANCES), "the second page");
+        await(TIMEOUT_SECONDS, () -> page.getText().equals((m.pageSize() + 1) + "–" + 2 * m.pageSize() + " of " + INSTANCES), "the second page");
         assertThat(table.getItems()).hasSize(m.pageSize()).doesNotContainAnyElementsOf(first);
 
         // selecting an instance shows it
         InstanceSummary chosen = table.getItems().get(3);
         robot.interact(() -> table.getSelectionModel().select(3));
-        await(() -> m.selected() != null && m.selected().id().equals(chosen.id()), "the selected instance");
+        await(TIMEOUT_SECONDS, () -> m.selected() != null && m.selected().id().equals(chosen.id()), "the selected instance");
         assertThat(m.activeElements()).containsExactly("Approve");
         assertThat(m.pathTaken()).contains("Requested", "f1", "Approve");
         assertThat(tab.getText()).isEqualTo(def.id() + " (engine)");
@@ -182,13 +169,5 @@ class TenThousandInstancesGuiTest {
         int c = 1;
         if (n instanceof Parent p) for (Node child : p.getChildrenUnmodifiable()) c += countNodes(child);
         return c;
-    }
-
-    static void await(Callable<Boolean> condition, String what) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what);
-        }
     }
 }

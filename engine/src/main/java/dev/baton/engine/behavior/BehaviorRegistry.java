@@ -17,7 +17,9 @@ public final class BehaviorRegistry {
         behaviors.put(ElementKind.BOUNDARY_EVENT, new BoundaryEventBehavior());
         behaviors.put(ElementKind.TASK, new PassThroughTaskBehavior());
         behaviors.put(ElementKind.MANUAL_TASK, new PassThroughTaskBehavior());
-        behaviors.put(ElementKind.SERVICE_TASK, new ServiceTaskBehavior());
+        ServiceTaskBehavior serviceTask = new ServiceTaskBehavior();
+        behaviors.put(ElementKind.SERVICE_TASK, serviceTask);
+        behaviors.put(ElementKind.BUSINESS_RULE_TASK, new BusinessRuleTaskBehavior(serviceTask));
         behaviors.put(ElementKind.SEND_TASK, new SendTaskBehavior());
         behaviors.put(ElementKind.RECEIVE_TASK, new ReceiveTaskBehavior());
         behaviors.put(ElementKind.USER_TASK, new UserTaskBehavior());

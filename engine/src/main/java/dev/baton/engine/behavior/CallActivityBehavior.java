@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A call activity: a job starts the called process (by id: latest version, a fixed version, or the one deployed
- * with the caller) with the variables passed in; the token waits until the child ends and hands its variables
- * back, or throws an error nothing in it caught.
+ * A call activity: a job starts the called process (by id: latest version, a fixed version, the one deployed with
+ * the caller, or the newest carrying a version tag) with the variables passed in; the token waits until the child
+ * ends and hands its variables back, or throws an error nothing in it caught.
  */
 final class CallActivityBehavior implements ElementBehavior {
     @Override
@@ -28,9 +28,12 @@ final class CallActivityBehavior implements ElementBehavior {
         CallActivity call = (CallActivity) node;
         CallSettings s = call.call();
         Map<String, Object> in = new LinkedHashMap<>();
+        // local="true" reads only the call activity's own variables: those its input parameters set
+        Map<String, Object> locals = token.locals == null ? Map.of() : new LinkedHashMap<>(token.locals);
         if (s.allIn()) in.putAll(step.variables(token));
+        if (s.allInLocal()) in.putAll(locals);
         for (VariableMapping m : s.inputs()) {
-            Optional<Object> v = value(step, token, m, step.variables(token));
+            Optional<Object> v = value(step, token, m, m.local() ? locals : step.variables(token));
             if (v.isEmpty()) return;
             in.put(m.target(), Step.unwrap(v.get()));
         }
@@ -49,8 +52,15 @@ final class CallActivityBehavior implements ElementBehavior {
             if (v.isEmpty()) return;
             processId = String.valueOf(Step.unwrap(v.get()));
         }
+        String version = s.version();
+        if (version != null && (version.contains("${") || version.startsWith("="))) {
+            Optional<Object> v = step.evaluate(token, new Expression(version, null),
+                    s.binding() == CallSettings.Binding.VERSION_TAG ? "version tag of the called process" : "version of the called process");
+            if (v.isEmpty()) return;
+            version = String.valueOf(Step.unwrap(v.get()));
+        }
         step.addJob(token, Rows.JobKind.CALL_START, node.id(), step.now, 1, step.json(Step.map(
-                "processId", processId, "binding", s.binding().name(), "version", s.version(),
+                "processId", processId, "binding", s.binding().name(), "version", version,
                 "callerDefinitionId", step.instance.definitionId, "variables", in, "businessKey", businessKey)));
         step.waitHere(token);
     }
@@ -97,14 +107,17 @@ final class CallActivityBehavior implements ElementBehavior {
             return;
         }
         Map<String, Object> childVars = (Map<String, Object>) trigger.data().getOrDefault("variables", Map.of());
-        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>(), outLocal = new LinkedHashMap<>();
         if (call.call().allOut()) out.putAll(childVars);
+        if (call.call().allOutLocal()) outLocal.putAll(childVars);
         for (VariableMapping m : call.call().outputs()) {
             Optional<Object> v = value(step, token, m, childVars);
             if (v.isEmpty()) return;
-            out.put(m.target(), Step.unwrap(v.get()));
+            (m.local() ? outLocal : out).put(m.target(), Step.unwrap(v.get()));
         }
         step.setVariables(token, out);
+        // local="true": variables of the call activity only, gone when it is left unless its output parameters move them on
+        step.setLocalVariables(token, outLocal);
         step.leave(token);
     }
 
@@ -119,8 +132,8 @@ final class CallActivityBehavior implements ElementBehavior {
         if (call.calledElement() == null || call.calledElement().isBlank()) {
             return List.of("call activity " + model.describe(node.id()) + " names no process to call (calledElement)");
         }
-        if (call.call().binding() == CallSettings.Binding.VERSION_TAG) {
-            return List.of("call activity " + model.describe(node.id()) + " binds by version tag, which the engine does not run yet: use latest, version or deployment");
+        if (call.call().binding() == CallSettings.Binding.VERSION_TAG && (call.call().version() == null || call.call().version().isBlank())) {
+            return List.of("call activity " + model.describe(node.id()) + " binds by version tag but names no tag (calledElementVersionTag / versionTag)");
         }
         return List.of();
     }

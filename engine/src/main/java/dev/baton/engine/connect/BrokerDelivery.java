@@ -1,5 +1,6 @@
 package dev.baton.engine.connect;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.engine.EngineException;
 import dev.baton.engine.expr.Evaluation;
 import dev.baton.engine.expr.Expressions;
@@ -24,6 +25,20 @@ public final class BrokerDelivery {
     }
 
     private BrokerDelivery() {}
+
+    /** A message's text as its JSON value when it looks like a JSON object or array and parses, else the text itself. */
+    public static Object payload(String text, ObjectMapper json) {
+        if (text == null) return null;
+        String t = text.strip();
+        if (t.startsWith("{") || t.startsWith("[")) {
+            try {
+                return json.readValue(t, Object.class);
+            } catch (java.io.IOException e) {
+                return text;
+            }
+        }
+        return text;
+    }
 
     /**
      * @param keyExpression  the listening message's correlation key expression, or null to use {@code brokerKey}

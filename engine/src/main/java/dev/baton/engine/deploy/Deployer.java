@@ -11,6 +11,8 @@ import dev.baton.engine.runtime.Rows;
 import dev.baton.engine.runtime.TimerSchedule;
 import dev.baton.engine.store.Database;
 import dev.baton.engine.store.StepWriter;
+import dev.baton.engine.decision.Decisions;
+import dev.baton.engine.store.jooq.tables.records.DecisionsRecord;
 import dev.baton.engine.store.jooq.tables.records.DefinitionsRecord;
 import dev.baton.model.Event;
 import dev.baton.model.EventDefinition;
@@ -18,12 +20,14 @@ import dev.baton.model.Expression;
 import dev.baton.model.FlowNode;
 import dev.baton.model.Process;
 import dev.baton.model.Activity;
+import dev.baton.model.api.DecisionSummary;
 import dev.baton.model.api.DefinitionSummary;
 import dev.baton.model.api.DeploymentProblem;
 import dev.baton.model.api.DeploymentResult;
 import dev.baton.model.validation.Problem;
 import dev.baton.model.validation.Severity;
 import dev.baton.model.validation.Validator;
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.jooq.DSLContext;
 
 import java.nio.charset.StandardCharsets;
@@ -31,38 +35,63 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.baton.engine.store.jooq.Tables.DECISIONS;
 import static dev.baton.engine.store.jooq.Tables.DEFINITIONS;
 import static dev.baton.engine.store.jooq.Tables.DEPLOYMENTS;
 import static dev.baton.engine.store.jooq.Tables.JOBS;
 import static dev.baton.engine.store.jooq.Tables.MESSAGE_SUBSCRIPTIONS;
 
 /**
- * Deploys BPMN files: reads them, checks that the engine can run every element, and stores a new version of each
- * process whose content changed. Any error in any file and nothing is deployed.
+ * Deploys BPMN and DMN files: reads them, checks that the engine can run every element and every decision parses, and
+ * stores a new version of each process and decision whose file changed. Any error in any file and nothing is deployed.
  */
 public final class Deployer {
     private final Database db;
     private final ProcessReader reader;
     private final BehaviorRegistry behaviors;
+    private final Decisions decisions;
     private final Validator validator = new Validator();
 
-    public Deployer(Database db, ProcessReader reader, BehaviorRegistry behaviors) {
+    public Deployer(Database db, ProcessReader reader, BehaviorRegistry behaviors, Decisions decisions) {
         this.db = db;
         this.reader = reader;
         this.behaviors = behaviors;
+        this.decisions = decisions;
     }
 
     private record Candidate(BpmnFile file, ImportResult result, List<Process> processes) {}
 
+    private record DecisionCandidate(BpmnFile file, List<DmnDecision> decisions) {}
+
     public DeploymentResult deploy(List<BpmnFile> files) {
-        if (files.isEmpty()) throw new EngineException.BadRequest("No BPMN file was sent: send the XML as the body or as multipart parts named 'file'");
+        if (files.isEmpty()) throw new EngineException.BadRequest("No BPMN or DMN file was sent: send the XML as the body or as multipart parts named 'file'");
         List<DeploymentProblem> problems = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>();
+        List<DecisionCandidate> decisionFiles = new ArrayList<>();
+        Map<String, String> decisionFileByKey = new HashMap<>();
         for (BpmnFile f : files) {
+            if (Decisions.isDmn(f.name(), f.content())) {
+                try {
+                    List<DmnDecision> parsed = decisions.parse(f.content());
+                    for (DmnDecision d : parsed) {
+                        String other = decisionFileByKey.putIfAbsent(d.getKey(), f.name());
+                        if (other != null) {
+                            problems.add(new DeploymentProblem(f.name(), d.getKey(), "ERROR", "decision " + d.getKey()
+                                    + " is also in " + (other.equals(f.name()) ? "this file" : other) + "; a deployment holds each decision once", null));
+                        }
+                    }
+                    decisionFiles.add(new DecisionCandidate(f, parsed));
+                } catch (Decisions.BadFile e) {
+                    problems.add(new DeploymentProblem(f.name(), null, "ERROR", "the DMN file cannot be read: " + e.getMessage(), e.line()));
+                }
+                continue;
+            }
             ImportResult r;
             try {
                 r = reader.read(f.content(), f.name());
@@ -98,7 +127,7 @@ public final class Deployer {
             candidates.add(new Candidate(f, r, executable));
         }
         if (!problems.isEmpty()) throw new EngineException.DeploymentRejected(dedupe(problems));
-        return db.inTransaction(dsl -> store(dsl, candidates));
+        return db.inTransaction(dsl -> store(dsl, candidates, decisionFiles));
     }
 
     /** The engine delivers a send task's message to the instance waiting for it, so it needs no implementation. */
@@ -137,6 +166,11 @@ public final class Deployer {
             ElementBehavior b = behaviors.of(n.kind());
             for (String m : b.check(n, model)) out.add(n.id() + "\u0000" + m);
         }
+        try {
+            ProcessModel.versionTag(model.process());
+        } catch (IllegalArgumentException e) {
+            out.add(model.processId() + "\u0000process " + model.processId() + ": " + e.getMessage());
+        }
         if (model.noneStart(null).isEmpty() && model.startEvents(EventDefinition.Message.class).isEmpty()
                 && model.startEvents(EventDefinition.Timer.class).isEmpty() && model.startEvents(EventDefinition.Signal.class).isEmpty()
                 && model.startEvents(EventDefinition.Conditional.class).isEmpty()) {
@@ -145,7 +179,7 @@ public final class Deployer {
         return out;
     }
 
-    private DeploymentResult store(DSLContext dsl, List<Candidate> candidates) {
+    private DeploymentResult store(DSLContext dsl, List<Candidate> candidates, List<DecisionCandidate> decisionFiles) {
         String deploymentId = UUID.randomUUID().toString();
         long now = System.currentTimeMillis();
         dsl.insertInto(DEPLOYMENTS).set(DEPLOYMENTS.ID, deploymentId).set(DEPLOYMENTS.CREATED_AT, now).execute();
@@ -156,7 +190,13 @@ public final class Deployer {
             for (Process p : c.processes()) {
                 DefinitionsRecord latest = dsl.selectFrom(DEFINITIONS).where(DEFINITIONS.PROCESS_ID.eq(p.id()))
                         .orderBy(DEFINITIONS.VERSION.desc()).limit(1).fetchOne();
+                String versionTag = ProcessModel.versionTag(p);
                 if (latest != null && latest.getChecksum().equals(checksum)) {
+                    if (versionTag != null && latest.getVersionTag() == null) {
+                        // deployed before versions kept their tag: the same file tells it now
+                        latest.setVersionTag(versionTag);
+                        latest.store();
+                    }
                     out.add(summary(latest));
                     continue;
                 }
@@ -172,12 +212,49 @@ public final class Deployer {
                 rec.setChecksum(checksum);
                 rec.setXml(xml);
                 rec.setCreatedAt(now);
+                rec.setVersionTag(versionTag);
                 rec.store();
                 replaceStartTriggers(dsl, new ProcessModel(id, c.result().definitions(), p), now);
                 out.add(summary(rec));
             }
         }
-        return new DeploymentResult(deploymentId, out);
+        return new DeploymentResult(deploymentId, out, storeDecisions(dsl, deploymentId, now, decisionFiles));
+    }
+
+    /** A new version of each decision whose file changed since its latest version; an unchanged one keeps its version. */
+    private static List<DecisionSummary> storeDecisions(DSLContext dsl, String deploymentId, long now, List<DecisionCandidate> files) {
+        List<DecisionSummary> out = new ArrayList<>();
+        for (DecisionCandidate c : files) {
+            String checksum = sha256(c.file().content());
+            String xml = new String(c.file().content(), StandardCharsets.UTF_8);
+            for (DmnDecision d : c.decisions()) {
+                DecisionsRecord latest = dsl.selectFrom(DECISIONS).where(DECISIONS.DECISION_KEY.eq(d.getKey()))
+                        .orderBy(DECISIONS.VERSION.desc()).limit(1).fetchOne();
+                if (latest != null && latest.getChecksum().equals(checksum)) {
+                    out.add(summary(latest));
+                    continue;
+                }
+                int version = latest == null ? 1 : latest.getVersion() + 1;
+                DecisionsRecord rec = dsl.newRecord(DECISIONS);
+                rec.setId(d.getKey() + ":" + version);
+                rec.setDeploymentId(deploymentId);
+                rec.setDecisionKey(d.getKey());
+                rec.setVersion(version);
+                rec.setName(d.getName());
+                rec.setSourceName(c.file().name());
+                rec.setChecksum(checksum);
+                rec.setXml(xml);
+                rec.setCreatedAt(now);
+                rec.store();
+                out.add(summary(rec));
+            }
+        }
+        return out;
+    }
+
+    public static DecisionSummary summary(DecisionsRecord r) {
+        return new DecisionSummary(r.getId(), r.getDecisionKey(), r.getVersion(), r.getName(), r.getDeploymentId(),
+                r.getSourceName(), Instant.ofEpochMilli(r.getCreatedAt()));
     }
 
     /** The newest version of a process owns its timer and message start events; older versions stop listening. */
@@ -231,7 +308,7 @@ public final class Deployer {
 
     public static DefinitionSummary summary(DefinitionsRecord r) {
         return new DefinitionSummary(r.getId(), r.getProcessId(), r.getVersion(), r.getName(), r.getDeploymentId(),
-                r.getSourceName(), Instant.ofEpochMilli(r.getCreatedAt()));
+                r.getSourceName(), Instant.ofEpochMilli(r.getCreatedAt()), r.getVersionTag());
     }
 
     private static String sha256(byte[] content) {

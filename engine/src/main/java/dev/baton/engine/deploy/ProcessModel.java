@@ -74,6 +74,33 @@ public final class ProcessModel {
     public Definitions definitions() { return definitions; }
     public Dialect dialect() { return definitions.dialect(); }
 
+    /**
+     * The version tag the file gives the process (camunda:versionTag, or a zeebe:versionTag element's value), or
+     * null. The importer keeps both unmodelled on the process; call activities bound by version tag look for it.
+     */
+    public static String versionTag(Process process) {
+        String tag = process.extensions().attribute(Dialect.CAMUNDA7_NS, "versionTag").orElse(null);
+        if (tag == null) {
+            for (dev.baton.model.XmlFragment x : process.extensions().elements()) {
+                if (x.namespace().equals(Dialect.CAMUNDA8_NS) && x.localName().equals("versionTag")) tag = attributeOf(x, "value");
+            }
+        }
+        return tag == null || tag.isBlank() ? null : tag.strip();
+    }
+
+    private static String attributeOf(dev.baton.model.XmlFragment x, String name) {
+        try {
+            var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            var root = f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(x.xml()))).getDocumentElement();
+            return root.hasAttribute(name) ? root.getAttribute(name) : null;
+        } catch (Exception e) {
+            throw new IllegalArgumentException("the zeebe:versionTag element cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     public FlowNode node(String id) {
         FlowNode n = nodes.get(id);
         if (n == null) throw new IllegalStateException("process " + process.id() + " has no element " + id);

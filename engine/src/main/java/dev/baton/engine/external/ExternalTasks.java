@@ -10,6 +10,7 @@ import dev.baton.engine.runtime.Step;
 import dev.baton.engine.runtime.Token;
 import dev.baton.engine.runtime.Trigger;
 import dev.baton.engine.store.Database;
+import dev.baton.engine.store.Queries;
 import dev.baton.engine.store.jooq.tables.records.JobsRecord;
 import dev.baton.model.api.InstanceState;
 import dev.baton.model.api.InstanceView;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.baton.engine.store.jooq.Tables.DEFINITIONS;
 import static dev.baton.engine.store.jooq.Tables.JOBS;
 
 /**
@@ -38,20 +40,26 @@ public final class ExternalTasks {
                         String processDefinitionKey, List<String> processDefinitionKeyIn, String processDefinitionId,
                         List<String> processDefinitionIdIn) {}
 
-    /** A task locked for a worker, with the instance's variables it asked for (plain JSON values). */
+    /** A task locked for a worker, with the variables it asked for, as its activity sees them (plain JSON values). */
     public record Locked(String id, String topicName, String workerId, long lockExpirationTime, Integer retries,
                          String errorMessage, String errorDetails, String activityId, String activityInstanceId,
                          String executionId, String processInstanceId, String processDefinitionId,
-                         String processDefinitionKey, String businessKey, long priority, long createTime,
-                         Map<String, Object> variables) {}
+                         String processDefinitionKey, String processDefinitionVersionTag, String businessKey, long priority,
+                         long createTime, Map<String, Object> variables) {}
 
     private static final String KIND = "EXTERNAL";
+
+    private java.util.Optional<String> versionTag(String definitionId) {
+        return java.util.Optional.ofNullable(db.dsl().select(DEFINITIONS.VERSION_TAG).from(DEFINITIONS)
+                .where(DEFINITIONS.ID.eq(definitionId)).fetchOne(DEFINITIONS.VERSION_TAG));
+    }
     private static final long RECHECK_MS = 250;
 
     private final BatonEngine engine;
     private final Database db;
     private final Commands commands;
     private final ObjectMapper json;
+    private final Queries queries;
     private final Object signal = new Object();
     private long generation;
 
@@ -60,6 +68,7 @@ public final class ExternalTasks {
         this.db = db;
         this.commands = commands;
         this.json = json;
+        this.queries = new Queries(db, json);
     }
 
     /** New external tasks may exist: long polls look again now. */
@@ -118,6 +127,7 @@ public final class ExternalTasks {
         if (usePriority) candidates.sort(Comparator.comparingLong((Candidate c) -> -c.priority));
         List<Locked> locked = new ArrayList<>();
         Map<String, InstanceView> instances = new LinkedHashMap<>();
+        Map<String, java.util.Optional<String>> versionTags = new LinkedHashMap<>();
         for (Candidate c : candidates) {
             if (locked.size() >= maxTasks) break;
             InstanceView instance = instances.computeIfAbsent(c.job.getInstanceId(), this::instanceOrNull);
@@ -126,14 +136,17 @@ public final class ExternalTasks {
             int n = db.dsl().update(JOBS).set(JOBS.LEASE_OWNER, workerId).set(JOBS.LEASE_UNTIL, until)
                     .where(JOBS.ID.eq(c.job.getId())).and(JOBS.LEASE_UNTIL.isNull().or(JOBS.LEASE_UNTIL.lt(now))).execute();
             if (n != 1) continue;
+            // as in Camunda 7, the worker gets what its activity sees, local variables included (loopCounter, nrOfInstances)
+            Map<String, Object> seen = queries.variablesSeenBy(instance.id(), c.job.getTokenId());
             Map<String, Object> vars = new LinkedHashMap<>();
-            if (c.topic.variables() == null) vars.putAll(instance.variables());
-            else for (String name : c.topic.variables()) if (instance.variables().containsKey(name)) vars.put(name, instance.variables().get(name));
+            if (c.topic.variables() == null) vars.putAll(seen);
+            else for (String name : c.topic.variables()) if (seen.containsKey(name)) vars.put(name, seen.get(name));
             Object retries = c.payload.get("retries");
             locked.add(new Locked(c.job.getId(), c.topic.topicName(), workerId, until,
                     retries instanceof Number r ? r.intValue() : null, c.job.getLastError(), (String) c.payload.get("errorDetails"),
                     c.job.getElementId(), c.job.getElementId() + ":" + c.job.getTokenId(), c.job.getTokenId(),
-                    instance.id(), instance.definitionId(), instance.processId(), instance.businessKey(), c.priority,
+                    instance.id(), instance.definitionId(), instance.processId(),
+                    versionTags.computeIfAbsent(instance.definitionId(), this::versionTag).orElse(null), instance.businessKey(), c.priority,
                     c.job.getCreatedAt(), vars));
         }
         return locked;

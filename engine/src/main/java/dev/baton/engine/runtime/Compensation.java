@@ -19,6 +19,7 @@ import java.util.Optional;
  * Compensation (the saga's undo): an activity with a compensation boundary event is remembered when it completes;
  * a compensation throw or end event runs the handlers of its scope's completed activities, last completed first,
  * one after another, each once. The throwing token waits as the handlers' scope and goes on when the last ends.
+ * A multi-instance activity is compensated once its body has ended: its handler runs once per completed instance.
  */
 public final class Compensation {
     private Compensation() {}
@@ -41,6 +42,12 @@ public final class Compensation {
     /** Called when an activity completes: remember it when it can be compensated; a subprocess hands its own up. */
     static void completed(Step step, Token token, FlowNode node) {
         if (!(node instanceof Activity)) return;
+        if (MultiInstance.of(node) != null && !MultiInstance.isInner(step, token)) {
+            // a multi-instance body: each completed instance was remembered (Camunda 7 subscribes once per instance);
+            // now that the body has ended, they can be compensated from its scope
+            for (Completed c : step.state.compensable) if (token.id.equals(c.scopeId)) c.scopeId = token.parentId;
+            return;
+        }
         if (node instanceof SubProcess sp) {
             Optional<Event> start = compensationStart(sp);
             if (start.isPresent()) {

@@ -16,8 +16,9 @@ import java.util.Optional;
  * A multi-instance activity: the token that arrives becomes the body; it waits while inner tokens run the activity
  * once per item (or loopCardinality times), all at once (parallel) or one after another (sequential). The body
  * leaves when every instance completed or the completionCondition holds; unfinished instances are canceled.
- * nrOfInstances, nrOfActiveInstances, nrOfCompletedInstances and loopCounter are instance variables, and the element
- * variable is set when each inner instance starts (variables belong to the instance).
+ * As in Camunda 7, nrOfInstances, nrOfActiveInstances and nrOfCompletedInstances are local to the body (its instances
+ * and its completionCondition see them, the process instance does not; they go when the body leaves), and loopCounter
+ * and the element variable are local to each inner instance. Nested or concurrent bodies each see their own.
  */
 public final class MultiInstance {
     private MultiInstance() {}
@@ -97,7 +98,7 @@ public final class MultiInstance {
         for (int i = 0; i < loop.total; i++) loop.outputs.add(null);
         step.state.loops.put(token.id, loop);
         step.waitHere(token);
-        step.setVariables(token, Step.map("nrOfInstances", loop.total, "nrOfCompletedInstances", 0,
+        step.setLocalVariables(token, Step.map("nrOfInstances", loop.total, "nrOfCompletedInstances", 0,
                 "nrOfActiveInstances", mi.sequential() ? Math.min(1, loop.total) : loop.total));
         if (loop.total == 0) {
             finish(step, token, mi, loop);
@@ -137,7 +138,7 @@ public final class MultiInstance {
         step.state.tokens.remove(token);
         loop.completed++;
         loop.active--;
-        step.setVariables(token, Step.map("nrOfCompletedInstances", loop.completed, "nrOfActiveInstances", loop.active));
+        step.setLocalVariables(body, Step.map("nrOfCompletedInstances", loop.completed, "nrOfActiveInstances", loop.active));
         boolean done = loop.completed >= loop.total;
         if (!done && mi.completionCondition() != null && !mi.completionCondition().isBlank()) {
             Optional<Object> v = step.evaluate(body, mi.completionCondition(), "completion condition");
@@ -149,7 +150,7 @@ public final class MultiInstance {
             finish(step, body, mi, loop);
         } else if (mi.sequential() && loop.next < loop.total) {
             startInstance(step, body, loop);
-            step.setVariables(body, Step.map("nrOfActiveInstances", loop.active));
+            step.setLocalVariables(body, Step.map("nrOfActiveInstances", loop.active));
         }
         return true;
     }

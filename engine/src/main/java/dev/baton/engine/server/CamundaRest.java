@@ -7,6 +7,7 @@ import dev.baton.engine.BatonEngine;
 import dev.baton.engine.BpmnFile;
 import dev.baton.engine.EngineException;
 import dev.baton.engine.external.ExternalTasks;
+import dev.baton.model.api.DecisionSummary;
 import dev.baton.model.api.DefinitionSummary;
 import dev.baton.model.api.DeploymentResult;
 import dev.baton.model.api.MessageRequest;
@@ -148,7 +149,7 @@ final class CamundaRest implements AutoCloseable {
         m.put("createTime", CamundaVariables.date(t.createTime()));
         m.put("processDefinitionId", t.processDefinitionId());
         m.put("processDefinitionKey", t.processDefinitionKey());
-        m.put("processDefinitionVersionTag", null);
+        m.put("processDefinitionVersionTag", t.processDefinitionVersionTag());
         m.put("processInstanceId", t.processInstanceId());
         m.put("retries", t.retries());
         m.put("suspended", false);
@@ -175,9 +176,22 @@ final class CamundaRest implements AutoCloseable {
         DeploymentResult r = engine.deploy(files);
         Map<String, Object> definitions = new LinkedHashMap<>();
         for (DefinitionSummary d : r.definitions()) {
-            definitions.put(d.id(), Map.of("id", d.id(), "key", d.processId(), "version", d.version(),
-                    "name", d.name() == null ? d.processId() : d.name(), "deploymentId", d.deploymentId(),
-                    "resource", d.sourceName() == null ? "" : d.sourceName(), "suspended", false));
+            Map<String, Object> def = new LinkedHashMap<>();
+            def.put("id", d.id());
+            def.put("key", d.processId());
+            def.put("version", d.version());
+            def.put("versionTag", d.versionTag());
+            def.put("name", d.name() == null ? d.processId() : d.name());
+            def.put("deploymentId", d.deploymentId());
+            def.put("resource", d.sourceName() == null ? "" : d.sourceName());
+            def.put("suspended", false);
+            definitions.put(d.id(), def);
+        }
+        Map<String, Object> decisions = new LinkedHashMap<>();
+        for (DecisionSummary d : r.decisions()) {
+            decisions.put(d.id(), Map.of("id", d.id(), "key", d.key(), "version", d.version(),
+                    "name", d.name() == null ? d.key() : d.name(), "deploymentId", d.deploymentId(),
+                    "resource", d.sourceName() == null ? "" : d.sourceName()));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", r.id());
@@ -186,6 +200,7 @@ final class CamundaRest implements AutoCloseable {
         out.put("deploymentTime", CamundaVariables.date(System.currentTimeMillis()));
         out.put("links", List.of());
         out.put("deployedProcessDefinitions", definitions);
+        out.put("deployedDecisionDefinitions", decisions);
         answer(ctx, 200, out);
     }
 
@@ -231,14 +246,20 @@ final class CamundaRest implements AutoCloseable {
         }
     }
 
-    /** Camunda 7's POST /condition: starts the processes whose conditional start event holds for the variables. */
+    /**
+     * Camunda 7's POST /condition: starts the processes whose conditional start event holds for the variables; with
+     * processDefinitionId, only that definition's conditional start events are evaluated.
+     */
     private void condition(Context ctx) {
         Map<String, Object> b = body(ctx);
-        if (b.get("processDefinitionId") != null) {
-            throw new EngineException.BadRequest("Baton evaluates the conditional start events of the latest version of every process;"
-                    + " processDefinitionId is not supported");
+        if (b.get("tenantId") != null) {
+            throw new EngineException.BadRequest("Baton has no tenants: leave tenantId out of the condition request");
         }
-        var started = engine.evaluateStartConditions(CamundaVariables.fromTyped(b.get("variables"), json), string(b.get("businessKey")), null);
+        var variables = CamundaVariables.fromTyped(b.get("variables"), json);
+        String definitionId = string(b.get("processDefinitionId"));
+        var started = definitionId == null
+                ? engine.evaluateStartConditions(variables, string(b.get("businessKey")), null)
+                : engine.evaluateStartConditionsOf(definitionId, variables, string(b.get("businessKey")));
         answer(ctx, 200, started.stream().map(i -> {
             Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("id", i.id());

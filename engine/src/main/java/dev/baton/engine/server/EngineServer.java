@@ -214,7 +214,7 @@ public final class EngineServer implements AutoCloseable {
             String name = ctx.queryParam("name") != null ? ctx.queryParam("name") : "process.bpmn";
             if (ctx.bodyAsBytes().length > 0) files.add(new BpmnFile(name, ctx.bodyAsBytes()));
         } else {
-            throw new EngineException.BadRequest("Send BPMN as application/xml, or as multipart/form-data parts named 'file' (got "
+            throw new EngineException.BadRequest("Send BPMN or DMN as application/xml, or as multipart/form-data parts named 'file' (got "
                     + ctx.contentType() + ")");
         }
         DeploymentResult r = engine.deploy(files);

@@ -218,6 +218,18 @@ public final class Queries {
                 r.getType(), r.getElementId(), r.getTokenId(), r.getDurationMs(), payload);
     }
 
+    /**
+     * The variables the element a token stands at sees: the instance's, overlaid by the local ones of its scopes and
+     * its own (a multi-instance body's counters, an instance's loopCounter, input mappings); the instance's when the
+     * token is gone.
+     */
+    public Map<String, Object> variablesSeenBy(String instanceId, String tokenId) {
+        String text = dsl().select(INSTANCES.RUNTIME).from(INSTANCES).where(INSTANCES.ID.eq(instanceId)).fetchOne(INSTANCES.RUNTIME);
+        if (text == null) return Map.of();
+        RuntimeState state = runtime(text);
+        return state.token(tokenId).map(state::variablesView).orElseGet(state::variablesView);
+    }
+
     public RuntimeState runtime(String text) {
         try {
             return json.readValue(text, RuntimeState.class);

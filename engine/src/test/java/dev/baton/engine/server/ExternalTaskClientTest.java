@@ -109,6 +109,35 @@ class ExternalTaskClientTest {
     }
 
     @Test
+    void eachInstanceOfAMultiInstanceExternalTaskGivesTheWorkerItsLocalVariables() {
+        engine.deploy(List.of(dev.baton.engine.BpmnFile.of("notify-each.bpmn", """
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                                  id="defs" targetNamespace="http://baton.dev/test">
+                  <bpmn:process id="notifyEach" isExecutable="true">
+                    <bpmn:startEvent id="Start"/>
+                    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Notify"/>
+                    <bpmn:serviceTask id="Notify" camunda:type="external" camunda:topic="notify">
+                      <bpmn:multiInstanceLoopCharacteristics camunda:collection="${customers}" camunda:elementVariable="customer"/>
+                    </bpmn:serviceTask>
+                    <bpmn:sequenceFlow id="f2" sourceRef="Notify" targetRef="End"/>
+                    <bpmn:endEvent id="End"/>
+                  </bpmn:process>
+                </bpmn:definitions>
+                """)));
+        String id = engine.startInstance("notifyEach", new StartInstanceRequest(Map.of("customers", List.of("ann", "bob")), null, null))
+                .instance().id();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        client("notifier").subscribe("notify").lockDuration(20_000).handler((task, service) -> {
+            seen.add(task.getVariable("customer") + " " + task.getVariable("loopCounter") + "/" + task.getVariable("nrOfInstances"));
+            service.complete(task);
+        }).open();
+
+        await("the instance completed", () -> engine.instance(id).state() == InstanceState.COMPLETED);
+        assertThat(seen).containsExactlyInAnyOrder("ann 0/2", "bob 1/2");
+        assertThat(engine.variables(id)).containsOnlyKeys("customers");
+    }
+
+    @Test
     void aFailureWithRetriesComesBackAndNoRetriesLeftIsAnIncident() {
         String id = startPayment(Map.of("amount", 5, "receiptTopic", "send-receipt"));
         List<Integer> retriesSeen = new CopyOnWriteArrayList<>();
@@ -266,6 +295,37 @@ class ExternalTaskClientTest {
         Reply unknown = post("/external-task/does-not-exist/complete", "{\"workerId\":\"w\"}");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).isEqualTo("application/json");
+    }
+
+    @Test
+    void aProcessVersionTagShowsInTheDeployedDefinitionsTheApiAndFetchedTasks() throws Exception {
+        String boundary = "----baton" + UUID.randomUUID();
+        byte[] file = new String(Engines.bpmn("camunda7-external.bpmn").content(), StandardCharsets.UTF_8)
+                .replace("<bpmn:process id=\"payment\"", "<bpmn:process camunda:versionTag=\"2024.1\" id=\"payment\"")
+                .getBytes(StandardCharsets.UTF_8);
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"payment.bpmn\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n";
+        byte[] body = concat(head.getBytes(StandardCharsets.UTF_8), file, ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> deployed = http.send(HttpRequest.newBuilder(URI.create(base + "/deployment/create"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(deployed.statusCode()).isEqualTo(200);
+        JsonNode definition = JSON.readTree(deployed.body()).get("deployedProcessDefinitions").get("payment:2");
+        assertThat(definition.get("versionTag").asText()).isEqualTo("2024.1");
+
+        HttpResponse<String> listed = http.send(HttpRequest.newBuilder(URI.create(base.replace("/engine-rest", "") + "/api/definitions")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode defs = JSON.readTree(listed.body());
+        assertThat(defs.get(0).get("id").asText()).isEqualTo("payment:1");
+        assertThat(defs.get(0).get("versionTag").isNull()).isTrue();
+        assertThat(defs.get(1).get("versionTag").asText()).isEqualTo("2024.1");
+
+        startPayment(Map.of("amount", 3, "receiptTopic", "send-receipt"));
+        Reply locked = post("/external-task/fetchAndLock", "{\"workerId\":\"w\",\"maxTasks\":1,"
+                + "\"topics\":[{\"topicName\":\"charge-card\",\"lockDuration\":10000}]}");
+        assertThat(locked.status()).isEqualTo(200);
+        assertThat(locked.json().get(0).get("processDefinitionId").asText()).isEqualTo("payment:2");
+        assertThat(locked.json().get(0).get("processDefinitionVersionTag").asText()).isEqualTo("2024.1");
     }
 
     @Test

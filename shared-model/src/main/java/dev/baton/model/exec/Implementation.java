@@ -70,8 +70,20 @@ public sealed interface Implementation {
     /** A connector or task type Baton does not know (e.g. camunda:connector with another connectorId). */
     record Unsupported(String description) implements Implementation {}
 
-    /** A DMN decision (business rule task); kept so it can be reported. */
+    /**
+     * A DMN decision deployed with the process (business rule task).
+     *
+     * @param details how the decision is picked and its result mapped, as "name=value": decisionRefBinding
+     *                (latest, version, deployment), decisionRefVersion, mapDecisionResult (singleEntry, singleResult,
+     *                collectEntries, resultList)
+     */
     record Decision(String decisionRef, String resultVariable, List<String> details) implements Implementation {
         public Decision { details = details == null ? List.of() : List.copyOf(details); }
+
+        /** The value of one detail, or null when the task does not say it. */
+        public String detail(String name) {
+            for (String d : details) if (d.startsWith(name + "=")) return d.substring(name.length() + 1);
+            return null;
+        }
     }
 }

@@ -84,15 +84,16 @@ class ExecutabilityRulesTest {
     @Nested
     class UnsupportedImplementation {
         @Test
-        void unknownConnectorsAndDmnDecisionsAreReported() {
+        void unknownConnectorsAndDmnDecisionsOutsideBusinessRuleTasksAreReported() {
             Definitions d = process(p -> p.service("t", "Mail", new Implementation.Unsupported("the camunda:connector 'mail-send'"))
-                    .add(Task.of("r", "Rate", ElementKind.BUSINESS_RULE_TASK).withImplementation(new Implementation.Decision("rating", null, null))));
+                    .add(Task.of("r", "Rate", ElementKind.BUSINESS_RULE_TASK).withImplementation(new Implementation.Decision("rating", null, null)))
+                    .service("s", "Score", new Implementation.Decision("score", null, null)));
 
             assertThat(problems(d, "exec-unsupported-implementation")).extracting(Problem::elementId, Problem::message).containsExactly(
                     org.assertj.core.groups.Tuple.tuple("t", "Service task 'Mail' uses the camunda:connector 'mail-send', which Baton cannot run; "
                             + "use an HTTP call, an external task topic for a worker, or a Kafka or RabbitMQ publish instead."),
-                    org.assertj.core.groups.Tuple.tuple("r", "Business rule task 'Rate' evaluates the DMN decision 'rating', and Baton does not "
-                            + "evaluate DMN; call a decision service over HTTP or hand it to an external task worker."));
+                    org.assertj.core.groups.Tuple.tuple("s", "Service task 'Score' evaluates the DMN decision 'score', and Baton evaluates "
+                            + "decisions only in business rule tasks; make it a business rule task."));
         }
 
         @Test

@@ -269,7 +269,7 @@ public final class KafkaConnector implements Publisher, AutoCloseable {
 
     /** Delivers one record; true when it is done with (correlated, or sent to the dead-letter topic). */
     private boolean handle(ConsumerRecord<String, String> r) {
-        Object value = parse(r.value());
+        Object value = BrokerDelivery.payload(r.value(), json);
         Map<String, Object> headers = new LinkedHashMap<>();
         for (Header h : r.headers()) headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
         Map<String, Object> scope = new LinkedHashMap<>();
@@ -287,19 +287,6 @@ public final class KafkaConnector implements Publisher, AutoCloseable {
         }
         if (outcome instanceof BrokerDelivery.Outcome.Unmatched u) return deadLetter(r, u.reasons());
         return true;
-    }
-
-    private Object parse(String text) {
-        if (text == null) return null;
-        String t = text.strip();
-        if (t.startsWith("{") || t.startsWith("[")) {
-            try {
-                return json.readValue(t, Object.class);
-            } catch (java.io.IOException e) {
-                return text;
-            }
-        }
-        return text;
     }
 
     private boolean deadLetter(ConsumerRecord<String, String> r, String reason) {

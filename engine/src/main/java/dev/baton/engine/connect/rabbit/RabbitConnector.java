@@ -154,7 +154,7 @@ public final class RabbitConnector implements Publisher, AutoCloseable {
     private void deliver(Channel ch, String queue, Delivery d) throws java.io.IOException {
         long tag = d.getEnvelope().getDeliveryTag();
         String text = new String(d.getBody(), StandardCharsets.UTF_8);
-        Object value = parse(text);
+        Object value = BrokerDelivery.payload(text, json);
         Map<String, Object> headers = new LinkedHashMap<>();
         if (d.getProperties().getHeaders() != null) d.getProperties().getHeaders().forEach((k, v) -> headers.put(k, String.valueOf(v)));
         Map<String, Object> scope = new LinkedHashMap<>();
@@ -188,18 +188,6 @@ public final class RabbitConnector implements Publisher, AutoCloseable {
             log.warn("RabbitMQ: dead-lettering a message of {} failed: {}; it goes back to the queue", queue, e.getMessage());
             ch.basicNack(tag, false, true);
         }
-    }
-
-    private Object parse(String text) {
-        String t = text.strip();
-        if (t.startsWith("{") || t.startsWith("[")) {
-            try {
-                return json.readValue(t, Object.class);
-            } catch (java.io.IOException e) {
-                return text;
-            }
-        }
-        return text;
     }
 
     Set<String> queues() { return consumers.keySet(); }
