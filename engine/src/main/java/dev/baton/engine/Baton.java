@@ -23,7 +23,7 @@ public final class Baton {
     String user;
     String password;
     String schema;
-    int jobThreads = 8;
+    int jobThreads = 32;
     boolean jobWorkers = true;
     Duration jobLease = Duration.ofSeconds(30);
     Duration pollInterval = Duration.ofMillis(200);

@@ -31,7 +31,7 @@ public final class EngineMain {
               --db-schema SCHEMA     a schema of its own in that database (created when missing)
               --db-password-env VAR  environment variable holding the database password
               --api-token-env VAR    environment variable holding the API token (default BATON_API_TOKEN)
-              --job-threads N        jobs run at once (default 8)
+              --job-threads N        jobs run at once (default 32)
               --job-lease SECONDS    how long a job is held before another worker may take it (default 30)
               --kafka-bootstrap HOST:PORT[,...]  Kafka brokers (publishing, messages with a Kafka channel)
               --kafka-group G        consumer group (default baton)
