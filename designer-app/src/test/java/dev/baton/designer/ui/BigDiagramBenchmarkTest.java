@@ -21,6 +21,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -34,9 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Given a 2,000-element diagram (1,000 tasks, 1,000 flows), it opens (read + first paint) well under a second and
- * a pan or zoom frame paints in a few milliseconds. Prints the numbers for docs/designer.md.
+ * a pan or zoom frame paints in a few milliseconds. Prints the numbers for docs/designer.md. A measurement, so not
+ * part of the default build (performance is judged in benchmarks, not in timed unit tests); run it with
+ * {@code -Dbaton.bench=true -Dtest=BigDiagramBenchmarkTest} on a quiet machine.
  */
 @ExtendWith(ApplicationExtension.class)
+@EnabledIfSystemProperty(named = "baton.bench", matches = "true")
 class BigDiagramBenchmarkTest {
 
     private Stage stage;
